@@ -1,0 +1,46 @@
+# Set-up and everyday commands. `make build` and `make test` work on a fresh machine:
+# they create .venv, install the project, and install the Debian packages they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages: the browser for tests, poppler for checking print maps.
+DEBS   := chromium poppler-utils fonts-dejavu-core
+
+.PHONY: build test check serve bench maps dist audit clean deps venv
+
+build: $(STAMP)
+	$(BIN)/peru-timeline build
+
+test: $(STAMP) deps
+	$(BIN)/pytest
+
+check: $(STAMP)
+	$(BIN)/peru-timeline check
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload
+
+bench: $(STAMP)
+	$(BIN)/python -m builder.bench
+
+venv: $(STAMP)
+
+# Reinstall when the project's requirements change.
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24,<26"
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[test]"
+	@touch $@
+
+# Install the Debian packages that are missing (after apt-get update), and nothing else.
+deps:
+	@missing=""; for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+clean:
+	rm -rf site .site-build-* .pytest_cache
