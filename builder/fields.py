@@ -95,7 +95,7 @@ class Fields:
             )
             return None
         if not text:
-            self.problem(node.mark, f"'{name}' is empty", f"write the {name}")
+            self.problem(node.mark, f"'{name}' is empty in {self.what}", f"write the {name}")
             return None
         return text
 

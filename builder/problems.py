@@ -48,9 +48,12 @@ def sort_key(problem: Problem) -> tuple[str, int, int, str]:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ' (did you mean "x"?)' for the closest choice, or '' when nothing is close."""
-    options = list(choices)
-    lowered = {c.lower(): c for c in options}
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    lowered = {c.lower(): c for c in choices}
+    key = word.lower()
+    close = difflib.get_close_matches(key, list(lowered), n=1, cutoff=0.6)
+    if not close and len(key) >= 3:
+        # A shortened id ('strikes' for 'strikes-and-protests') is too short for difflib's ratio.
+        close = sorted(c for c in lowered if c.startswith(key) or f"-{key}" in c)[:1]
     return f' (did you mean "{lowered[close[0]]}"?)' if close else ""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -71,6 +72,7 @@ def load_record(root: Path, strict_languages: bool = False, locate: Locator | No
         if event is not None:
             events.append(event)
 
+    _check_same_ids(files, show, problems)
     _check_across_files(events, problems)
     errors = [p for p in problems if p.severity != WARNING]
     if errors:
@@ -85,16 +87,20 @@ def _normalise_title(title: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip()
 
 
+def _check_same_ids(files: list[Path], show, problems: list[Problem]) -> None:
+    """Two files with one id (in different folders) would share one page address."""
+    first_with: dict[str, Path] = {}
+    for path in files:
+        first = first_with.setdefault(path.stem, path)
+        if first is not path:
+            problems.append(Problem(show(path), 1, 1, f"event id '{path.stem}' is also used by {show(first)}",
+                                    "keep one file per event; merge them"))
+
+
 def _check_across_files(events: list[Event], problems: list[Problem]) -> None:
-    """Two files for one event: the same id in two folders, or the same date and title."""
-    by_id: dict[str, Event] = {}
+    """Two files for one event: the same date and title."""
     by_content: dict[tuple[str, str], Event] = {}
     for event in sorted(events, key=lambda e: e.path):
-        first = by_id.setdefault(event.id, event)
-        if first is not event:
-            problems.append(Problem(event.path, 1, 1, f"event id '{event.id}' is also used by {first.path}",
-                                    "keep one file per event; merge them"))
-            continue
         key = (event.date.iso(), _normalise_title(event.title.en))
         first = by_content.setdefault(key, event)
         if first is not event:
@@ -110,7 +116,8 @@ def default_locator(root: Path) -> Locator:
         if not loaded:
             from builder import geo  # shapely is imported only when a place is checked
 
-            loaded.append(geo.load_boundaries(root / "maps" / "boundaries" / "peru-regions.geojson").region_at)
+            boundaries = geo.load_boundaries(root / "maps" / "boundaries" / "peru-regions.geojson")
+            loaded.append(functools.partial(geo.region_at, boundaries=boundaries))
         return loaded[0](lat, lon)
 
     return locate
