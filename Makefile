@@ -8,7 +8,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: the browser for tests, poppler for checking print maps.
 DEBS   := chromium poppler-utils fonts-dejavu-core
 
-.PHONY: build test check serve bench maps dist audit clean deps venv
+.PHONY: build test check serve bench clean deps venv hooks lock
 
 build: $(STAMP)
 	$(BIN)/peru-timeline build
@@ -20,7 +20,7 @@ check: $(STAMP)
 	$(BIN)/peru-timeline check
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/peru-timeline serve
 
 bench: $(STAMP)
 	$(BIN)/python -m builder.bench
@@ -31,7 +31,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24,<26"
-	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[test]"
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[test,boundaries]"
 	@touch $@
 
 # Install the Debian packages that are missing (after apt-get update), and nothing else.
@@ -41,6 +41,14 @@ deps:
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# Run the checker before every commit that touches events/ or maps/.
+hooks:
+	git config core.hooksPath .githooks
+
+# Re-pin constraints.txt to the versions installed now (after changing pyproject.toml).
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^peru-crisis-record' > constraints.txt
 
 clean:
 	rm -rf site .site-build-* .pytest_cache

@@ -96,5 +96,35 @@ def new(root: Path, date_text: str, title: str, themes: tuple[str, ...], regions
     click.echo("Fill in the summary, status and sources, then run: peru-timeline check", err=True)
 
 
+@main.command()
+@ROOT_OPTION
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
+              help="Where the built site goes (relative to --root).")
+def build(root: Path, site_dir: Path) -> None:
+    """Build the site with `mkdocs build --strict`; the previous site stays if the build fails."""
+    from builder.site_build import BuildFailed, build_site
+
+    try:
+        output = build_site(root, site_dir)
+    except BuildFailed as exc:
+        click.echo(exc.output.rstrip(), err=True)
+        raise click.ClickException("the build failed; the previous site was left untouched") from None
+    warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
+    for line in warnings:
+        click.echo(line, err=True)
+    target = site_dir if site_dir.is_absolute() else root / site_dir
+    click.echo(f"built {target}", err=True)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(root: Path, dev_addr: str) -> None:
+    """Preview the site with live reload: edit an event and the page updates."""
+    import subprocess
+
+    raise SystemExit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", dev_addr], cwd=root))
+
+
 if __name__ == "__main__":
     main()
