@@ -63,11 +63,26 @@ def _print_problems(problems: list, output_format: str) -> None:
 
 @main.command()
 @ROOT_OPTION
-@click.option("--date", "date_text", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD, at the precision known.")
+@click.option(
+    "--date",
+    "date_text",
+    required=True,
+    help="YYYY, YYYY-MM or YYYY-MM-DD, at the precision known.",
+)
 @click.option("--title", required=True, help="One line in English.")
-@click.option("--theme", "themes", multiple=True, required=True, help="A theme id (repeat for several).")
-@click.option("--region", "regions", multiple=True, required=True, help="An ISO 3166-2:PE code, national or abroad (repeatable).")
-def new(root: Path, date_text: str, title: str, themes: tuple[str, ...], regions: tuple[str, ...]) -> None:
+@click.option(
+    "--theme", "themes", multiple=True, required=True, help="A theme id (repeat for several)."
+)
+@click.option(
+    "--region",
+    "regions",
+    multiple=True,
+    required=True,
+    help="An ISO 3166-2:PE code, national or abroad (repeatable).",
+)
+def new(
+    root: Path, date_text: str, title: str, themes: tuple[str, ...], regions: tuple[str, ...]
+) -> None:
     """Write a correctly named event file, ready to fill in."""
     from builder import scaffold
     from builder.registries import load_regions, load_themes
@@ -75,17 +90,23 @@ def new(root: Path, date_text: str, title: str, themes: tuple[str, ...], regions
     try:
         date = PartialDate.parse(date_text)
     except DateError as exc:
-        raise click.BadParameter(f"{exc}; write YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date") from None
+        raise click.BadParameter(
+            f"{exc}; write YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date"
+        ) from None
     problems: list = []
     known_themes = load_themes(root / "events/registries/themes.yml", "themes.yml", problems)
     known_regions, scopes = load_regions(root / "maps/regions.yml", "regions.yml", problems)
     for theme in themes:
         if theme not in known_themes:
-            raise click.BadParameter(f"unknown theme '{theme}'{did_you_mean(theme, known_themes)}", param_hint="--theme")
+            raise click.BadParameter(
+                f"unknown theme '{theme}'{did_you_mean(theme, known_themes)}", param_hint="--theme"
+            )
     for region in regions:
         if region not in known_regions and region not in scopes:
             options = [*known_regions, *scopes]
-            raise click.BadParameter(f"unknown region '{region}'{did_you_mean(region, options)}", param_hint="--region")
+            raise click.BadParameter(
+                f"unknown region '{region}'{did_you_mean(region, options)}", param_hint="--region"
+            )
     try:
         path = scaffold.write_event(root / "events", date, title, list(themes), list(regions))
     except FileExistsError as exc:
@@ -98,8 +119,13 @@ def new(root: Path, date_text: str, title: str, themes: tuple[str, ...], regions
 
 @main.command()
 @ROOT_OPTION
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
-              help="Where the built site goes (relative to --root).")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Where the built site goes (relative to --root).",
+)
 def build(root: Path, site_dir: Path) -> None:
     """Build the site with `mkdocs build --strict`; the previous site stays if the build fails."""
     from builder.site_build import BuildFailed, build_site
@@ -108,7 +134,9 @@ def build(root: Path, site_dir: Path) -> None:
         output = build_site(root, site_dir)
     except BuildFailed as exc:
         click.echo(exc.output.rstrip(), err=True)
-        raise click.ClickException("the build failed; the previous site was left untouched") from None
+        raise click.ClickException(
+            "the build failed; the previous site was left untouched"
+        ) from None
     warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
     for line in warnings:
         click.echo(line, err=True)
@@ -118,12 +146,19 @@ def build(root: Path, site_dir: Path) -> None:
 
 @main.command()
 @ROOT_OPTION
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
 def serve(root: Path, dev_addr: str) -> None:
     """Preview the site with live reload: edit an event and the page updates."""
     import subprocess
 
-    raise SystemExit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", dev_addr], cwd=root))
+    raise SystemExit(
+        subprocess.call(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", dev_addr],
+            cwd=root,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -37,7 +37,9 @@ class PartialDate:
         if day is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise DateError(f"{year}-{month:02d} has {last} days, so day {day:02d} does not exist")
+                raise DateError(
+                    f"{year}-{month:02d} has {last} days, so day {day:02d} does not exist"
+                )
         return cls(year, month, day)
 
     @property

@@ -9,14 +9,39 @@ from pathlib import PurePosixPath
 
 from builder.dates import PartialDate
 from builder.fields import SLUG, Fields
-from builder.model import ABROAD, NATIONAL, STATUSES, Actor, Citation, Event, Localized, Place, Region, Source, Theme
+from builder.model import (
+    ABROAD,
+    NATIONAL,
+    STATUSES,
+    Actor,
+    Citation,
+    Event,
+    Localized,
+    Place,
+    Region,
+    Source,
+    Theme,
+)
 from builder.problems import WARNING, Problem, did_you_mean
 from builder.registries import SOURCE_FIELDS, read_source
 from builder.strict_yaml import Mapping
 
 EVENT_FIELDS = (
-    "date", "end", "approximate", "title", "summary", "es", "themes", "regions", "places",
-    "actors", "status", "claimed_by", "note", "sources", "related",
+    "date",
+    "end",
+    "approximate",
+    "title",
+    "summary",
+    "es",
+    "themes",
+    "regions",
+    "places",
+    "actors",
+    "status",
+    "claimed_by",
+    "note",
+    "sources",
+    "related",
 )
 SPANISH_FIELDS = ("title", "summary", "note")
 PLACE_FIELDS = ("name", "lat", "lon", "region")
@@ -42,7 +67,11 @@ class Registries:
 
 
 def read_event(
-    mapping: Mapping, display: str, registries: Registries, problems: list[Problem], strict_languages: bool = False
+    mapping: Mapping,
+    display: str,
+    registries: Registries,
+    problems: list[Problem],
+    strict_languages: bool = False,
 ) -> Event | None:
     """Validate one event's fields; return the Event, or None after recording why not."""
     before = len([p for p in problems if p.severity != WARNING])
@@ -52,10 +81,17 @@ def read_event(
     date = f.date("date", required=True)
     end = f.date("end")
     if date and end and end.last_day() < date.first_day():
-        f.problem(f.key_mark("end"), f"'end' {end} is before 'date' {date}",
-                  "swap them, or fix the year or month of one of them")
+        f.problem(
+            f.key_mark("end"),
+            f"'end' {end} is before 'date' {date}",
+            "swap them, or fix the year or month of one of them",
+        )
     elif date and end and end == date:
-        f.problem(f.key_mark("end"), f"'end' is the same as 'date' ({date})", "remove 'end' for a one-day event")
+        f.problem(
+            f.key_mark("end"),
+            f"'end' is the same as 'date' ({date})",
+            "remove 'end' for a one-day event",
+        )
     if date:
         _check_file_name(f, display, date)
 
@@ -66,27 +102,44 @@ def read_event(
     note = f.text("note")
     es = _read_spanish(f, note is not None, strict_languages)
 
-    themes = f.ids("themes", registries.themes, "theme", "events/registries/themes.yml", required=True)
+    themes = f.ids(
+        "themes", registries.themes, "theme", "events/registries/themes.yml", required=True
+    )
     scope_ids = {**registries.regions, **{k: None for k in registries.scopes}}
-    regions = f.ids("regions", scope_ids, "region", "maps/regions.yml (ISO 3166-2:PE codes, national or abroad)", required=True)
+    regions = f.ids(
+        "regions",
+        scope_ids,
+        "region",
+        "maps/regions.yml (ISO 3166-2:PE codes, national or abroad)",
+        required=True,
+    )
     if NATIONAL in regions and len(regions) > 1:
-        f.problem(f.key_mark("regions"), "'national' is listed together with regions",
-                  "keep 'national' alone, or list only the regions concerned")
+        f.problem(
+            f.key_mark("regions"),
+            "'national' is listed together with regions",
+            "keep 'national' alone, or list only the regions concerned",
+        )
     places = _read_places(f, registries)
     actors = f.ids("actors", registries.actors, "actor", "events/registries/actors.yml")
     status = f.choice("status", STATUSES, required=True)
     claimed_by = f.ids("claimed_by", registries.actors, "actor", "events/registries/actors.yml")
     if status == "alleged" and not claimed_by and "claimed_by" not in mapping.values:
-        f.problem(f.key_mark("status"), "an alleged event needs 'claimed_by'",
-                  "name who made the claim: claimed_by: [actor-id]")
+        f.problem(
+            f.key_mark("status"),
+            "an alleged event needs 'claimed_by'",
+            "name who made the claim: claimed_by: [actor-id]",
+        )
     sources = _read_citations(f, registries.sources, event_id)
     related = []
     for value, mark in f.text_list("related"):
         if value == event_id:
             f.problem(mark, "the event lists itself as related", "remove it from 'related'")
         elif value not in registries.event_ids:
-            f.problem(mark, f"related event '{value}' does not exist{did_you_mean(value, registries.event_ids)}",
-                      "use another event's file name, without .yml")
+            f.problem(
+                mark,
+                f"related event '{value}' does not exist{did_you_mean(value, registries.event_ids)}",
+                "use another event's file name, without .yml",
+            )
         else:
             related.append(value)
 
@@ -94,11 +147,22 @@ def read_event(
         return None
     assert date and title and summary and status  # guaranteed when no error was recorded
     return Event(
-        id=event_id, path=display, date=date, end=end, approximate=f.flag("approximate"),
-        title=Localized(title, es.get("title")), summary=Localized(summary, es.get("summary")),
+        id=event_id,
+        path=display,
+        date=date,
+        end=end,
+        approximate=f.flag("approximate"),
+        title=Localized(title, es.get("title")),
+        summary=Localized(summary, es.get("summary")),
         note=Localized(note, es.get("note")) if note else None,
-        themes=tuple(themes), regions=tuple(regions), places=tuple(places), actors=tuple(actors),
-        status=status, claimed_by=tuple(claimed_by), sources=tuple(sources), related=tuple(related),
+        themes=tuple(themes),
+        regions=tuple(regions),
+        places=tuple(places),
+        actors=tuple(actors),
+        status=status,
+        claimed_by=tuple(claimed_by),
+        sources=tuple(sources),
+        related=tuple(related),
     )
 
 
@@ -106,7 +170,9 @@ def _check_file_name(f: Fields, display: str, date: PartialDate) -> None:
     path = PurePosixPath(display)
     mark = f.key_mark("date")
     if path.suffix != ".yml":
-        f.problem(mark, f"event files end in .yml, not '{path.suffix}'", f"rename it to {path.stem}.yml")
+        f.problem(
+            mark, f"event files end in .yml, not '{path.suffix}'", f"rename it to {path.stem}.yml"
+        )
     match = _STEM.match(path.stem)
     if not match or match.group(1) != date.iso() or not SLUG.match(match.group(2)):
         f.problem(
@@ -115,8 +181,11 @@ def _check_file_name(f: Fields, display: str, date: PartialDate) -> None:
             f"name it {date.iso()}-<words-in-lower-case>.yml (the slug starts with a letter)",
         )
     if path.parent.name != f"{date.year:04d}":
-        f.problem(mark, f"event of {date.year} is in folder '{path.parent.name}'",
-                  f"move it to events/{date.year:04d}/")
+        f.problem(
+            mark,
+            f"event of {date.year} is in folder '{path.parent.name}'",
+            f"move it to events/{date.year:04d}/",
+        )
 
 
 def _read_spanish(f: Fields, has_note: bool, strict: bool) -> dict[str, str]:
@@ -126,17 +195,28 @@ def _read_spanish(f: Fields, has_note: bool, strict: bool) -> dict[str, str]:
     if es is not None:
         sub = Fields(es, f.path, f.problems, SPANISH_FIELDS, "the Spanish texts ('es')")
         for name in SPANISH_FIELDS:
-            value = sub.text(name, max_length=TITLE_LIMIT if name == "title" else None, single_line=name == "title")
+            value = sub.text(
+                name,
+                max_length=TITLE_LIMIT if name == "title" else None,
+                single_line=name == "title",
+            )
             if value is not None:
                 texts[name] = value
         if "note" in texts and not has_note:
-            sub.problem(sub.key_mark("note"), "'es' has a note but the event has none",
-                        "add the English 'note' too, or remove the Spanish one")
+            sub.problem(
+                sub.key_mark("note"),
+                "'es' has a note but the event has none",
+                "add the English 'note' too, or remove the Spanish one",
+            )
     missing = [name for name in wanted if name not in texts]
     if missing:
         mark = f.key_mark("es") if es is not None else f.mapping.mark
-        f.problem(mark, f"no Spanish text for {', '.join(missing)}",
-                  "add them under 'es:' (see events/README.md)", severity="error" if strict else WARNING)
+        f.problem(
+            mark,
+            f"no Spanish text for {', '.join(missing)}",
+            "add them under 'es:' (see events/README.md)",
+            severity="error" if strict else WARNING,
+        )
     return texts
 
 
@@ -145,7 +225,9 @@ def _read_places(f: Fields, registries: Registries) -> list[Place]:
     places = []
     for node in f.sequence_of("places"):
         if not isinstance(node, Mapping):
-            f.problem(node.mark, "each place must be a group of fields", "write name, lat, lon and region")
+            f.problem(
+                node.mark, "each place must be a group of fields", "write name, lat, lon and region"
+            )
             continue
         p = Fields(node, f.path, f.problems, PLACE_FIELDS, "a place")
         name = p.text("name", required=True, single_line=True)
@@ -153,24 +235,40 @@ def _read_places(f: Fields, registries: Registries) -> list[Place]:
         region = p.text("region", required=True, single_line=True)
         allowed = [*regions, ABROAD]
         if region and region not in allowed:
-            p.problem(p.key_mark("region"), f"unknown place region '{region}'{did_you_mean(region, allowed)}",
-                      "use an ISO 3166-2:PE code from maps/regions.yml, or abroad")
+            p.problem(
+                p.key_mark("region"),
+                f"unknown place region '{region}'{did_you_mean(region, allowed)}",
+                "use an ISO 3166-2:PE code from maps/regions.yml, or abroad",
+            )
             region = None
-        if name and lat is not None and lon is not None and region:
-            if _place_is_where_it_says(p, node, lat, lon, region, registries.locate):
-                places.append(Place(name, lat, lon, region))
+        located = name and lat is not None and lon is not None and region
+        if located and _place_is_where_it_says(p, node, lat, lon, region, registries.locate):
+            places.append(Place(name, lat, lon, region))
     return places
 
 
-def _place_is_where_it_says(p: Fields, node: Mapping, lat: float, lon: float, region: str, locate: Locator) -> bool:
+def _place_is_where_it_says(
+    p: Fields, node: Mapping, lat: float, lon: float, region: str, locate: Locator
+) -> bool:
     found = locate(lat, lon)
     if region == ABROAD and found is not None:
-        p.problem(node.mark, f"the place is marked abroad but lies in Peru ({found})", f"set region: {found}, or check lat and lon")
+        p.problem(
+            node.mark,
+            f"the place is marked abroad but lies in Peru ({found})",
+            f"set region: {found}, or check lat and lon",
+        )
     elif region != ABROAD and found is None:
-        p.problem(node.mark, f"the point ({lat}, {lon}) is outside Peru",
-                  "check lat and lon (both are negative in Peru), or mark it region: abroad")
+        p.problem(
+            node.mark,
+            f"the point ({lat}, {lon}) is outside Peru",
+            "check lat and lon (both are negative in Peru), or mark it region: abroad",
+        )
     elif region != ABROAD and found != region:
-        p.problem(node.mark, f"the point ({lat}, {lon}) lies in {found}, not {region}", f"set region: {found}, or check lat and lon")
+        p.problem(
+            node.mark,
+            f"the point ({lat}, {lon}) lies in {found}, not {region}",
+            f"set region: {found}, or check lat and lon",
+        )
     else:
         return True
     return False
@@ -181,17 +279,22 @@ def _read_citations(f: Fields, registry: dict[str, Source], event_id: str) -> li
     items = f.sequence_of("sources", required=True)
     for n, node in enumerate(items, start=1):
         if not isinstance(node, Mapping):
-            f.problem(node.mark, "each source must be a group of fields",
-                      "write '- id: <source-id>' or the publisher, title and date")
+            f.problem(
+                node.mark,
+                "each source must be a group of fields",
+                "write '- id: <source-id>' or the publisher, title and date",
+            )
             continue
         if "id" in node.values:
             s = Fields(node, f.path, f.problems, ("id", "pinpoint"), "a cited source")
             source_id = s.text("id", required=True, single_line=True)
             source = registry.get(source_id) if source_id else None
             if source_id and source is None:
-                s.problem(node.values["id"].mark,
-                          f"unknown source '{source_id}'{did_you_mean(source_id, registry)}",
-                          "use a key of events/registries/sources.yml, or write the source inline")
+                s.problem(
+                    node.values["id"].mark,
+                    f"unknown source '{source_id}'{did_you_mean(source_id, registry)}",
+                    "use a key of events/registries/sources.yml, or write the source inline",
+                )
         else:
             s = Fields(node, f.path, f.problems, (*SOURCE_FIELDS, "pinpoint"), "an inline source")
             source = read_source(s, f"{event_id}#{n}", registered=False)

@@ -56,13 +56,19 @@ class Fields:
             if required:
                 where = self.key_mark(name) if name in self.mapping.values else self.mapping.mark
                 verb = "is empty" if name in self.mapping.values else "is missing"
-                self.problem(where, f"'{name}' {verb} in {self.what}", fix or f"add '{name}:' with a value")
+                self.problem(
+                    where, f"'{name}' {verb} in {self.what}", fix or f"add '{name}:' with a value"
+                )
             return None
         return node
 
     # -- readers ----------------------------------------------------------------
     def text(
-        self, name: str, required: bool = False, max_length: int | None = None, single_line: bool = False
+        self,
+        name: str,
+        required: bool = False,
+        max_length: int | None = None,
+        single_line: bool = False,
     ) -> str | None:
         node = self.node(name, required)
         if node is None:
@@ -73,7 +79,11 @@ class Fields:
         self, node: Node, name: str, max_length: int | None = None, single_line: bool = False
     ) -> str | None:
         if not isinstance(node, Scalar):
-            self.problem(node.mark, f"'{name}' must be text, not a {_kind(node)}", "write it on one line after the colon")
+            self.problem(
+                node.mark,
+                f"'{name}' must be text, not a {_kind(node)}",
+                "write it on one line after the colon",
+            )
             return None
         text = node.text.strip()
         bad = _CONTROL.search(text)
@@ -105,7 +115,9 @@ class Fields:
             return False
         if isinstance(node, Scalar) and node.plain and node.text in ("true", "false"):
             return node.text == "true"
-        self.problem(node.mark, f"'{name}' must be true or false", f"write '{name}: true' or leave it out")
+        self.problem(
+            node.mark, f"'{name}' must be true or false", f"write '{name}: true' or leave it out"
+        )
         return False
 
     def number(self, name: str, low: float, high: float) -> float | None:
@@ -113,11 +125,17 @@ class Fields:
         if node is None:
             return None
         if not (isinstance(node, Scalar) and node.plain and _NUMBER.match(node.text)):
-            self.problem(node.mark, f"'{name}' must be a number", "write decimal degrees, e.g. -12.0464")
+            self.problem(
+                node.mark, f"'{name}' must be a number", "write decimal degrees, e.g. -12.0464"
+            )
             return None
         value = float(node.text)
         if not low <= value <= high:
-            self.problem(node.mark, f"'{name}' {value} is outside {low}..{high}", "check the sign and the digits")
+            self.problem(
+                node.mark,
+                f"'{name}' {value} is outside {low}..{high}",
+                "check the sign and the digits",
+            )
             return None
         return value
 
@@ -169,15 +187,21 @@ class Fields:
             if text is None:
                 continue
             if text in seen:
-                self.problem(item.mark, f"'{text}' is listed twice in '{name}'", "remove the repetition")
+                self.problem(
+                    item.mark, f"'{text}' is listed twice in '{name}'", "remove the repetition"
+                )
                 continue
             seen.add(text)
             values.append((text, item.mark))
         if required and not items:
-            self.problem(node.mark, f"'{name}' is an empty list", f"list at least one value in '{name}'")
+            self.problem(
+                node.mark, f"'{name}' is an empty list", f"list at least one value in '{name}'"
+            )
         return values
 
-    def ids(self, name: str, known: Iterable[str], what: str, registry: str, required: bool = False) -> list[str]:
+    def ids(
+        self, name: str, known: Iterable[str], what: str, registry: str, required: bool = False
+    ) -> list[str]:
         """A list of ids, each checked against `known`, with a suggestion for near misses."""
         options = known if isinstance(known, dict | set | frozenset) else set(known)
         found = []
@@ -197,7 +221,11 @@ class Fields:
         if node is None:
             return None
         if not isinstance(node, Mapping):
-            self.problem(node.mark, f"'{name}' must be a group of fields", f"indent the fields under '{name}:'")
+            self.problem(
+                node.mark,
+                f"'{name}' must be a group of fields",
+                f"indent the fields under '{name}:'",
+            )
             return None
         return node
 
@@ -206,7 +234,11 @@ class Fields:
         if node is None:
             return []
         if not isinstance(node, Sequence):
-            self.problem(node.mark, f"'{name}' must be a list", f"write each item on a line starting with '- ' under '{name}:'")
+            self.problem(
+                node.mark,
+                f"'{name}' must be a list",
+                f"write each item on a line starting with '- ' under '{name}:'",
+            )
             return []
         if required and not node.items:
             self.problem(node.mark, f"'{name}' is an empty list", "add at least one item")
@@ -218,7 +250,11 @@ class Fields:
             return None
         problem = url_problem(text)
         if problem:
-            self.problem(self.mapping.values[name].mark, f"'{name}' {problem}", "give the full https:// (or http://) address of the page, or leave the URL out")
+            self.problem(
+                self.mapping.values[name].mark,
+                f"'{name}' {problem}",
+                "give the full https:// (or http://) address of the page, or leave the URL out",
+            )
             return None
         return text
 

@@ -19,13 +19,16 @@ REGIONS_FILE = "maps/regions.yml"
 _NOT_EVENTS = {".md", ".json"}
 
 
-
 def event_files(events_dir: Path) -> list[Path]:
     """Every candidate event file under `events_dir`, outside the registries, in a stable order."""
     files = []
     for path in sorted(events_dir.rglob("*")):
         relative = path.relative_to(events_dir)
-        if path.is_dir() or relative.parts[0] == REGISTRY_DIR or any(p.startswith(".") for p in relative.parts):
+        if (
+            path.is_dir()
+            or relative.parts[0] == REGISTRY_DIR
+            or any(p.startswith(".") for p in relative.parts)
+        ):
             continue
         if path.suffix in _NOT_EVENTS:
             continue
@@ -33,7 +36,9 @@ def event_files(events_dir: Path) -> list[Path]:
     return files
 
 
-def load_record(root: Path, strict_languages: bool = False, locate: Locator | None = None) -> Record:
+def load_record(
+    root: Path, strict_languages: bool = False, locate: Locator | None = None
+) -> Record:
     """Load and cross-check everything under `root`; raise RecordError listing every error.
 
     Warnings (such as a missing Spanish text) do not stop the load; they are kept in
@@ -50,10 +55,16 @@ def load_record(root: Path, strict_languages: bool = False, locate: Locator | No
     regions, scopes = load_regions(root / REGIONS_FILE, REGIONS_FILE, problems)
     themes = load_themes(registry_dir / "themes.yml", show(registry_dir / "themes.yml"), problems)
     actors = load_actors(registry_dir / "actors.yml", show(registry_dir / "actors.yml"), problems)
-    sources = load_sources(registry_dir / "sources.yml", show(registry_dir / "sources.yml"), problems)
+    sources = load_sources(
+        registry_dir / "sources.yml", show(registry_dir / "sources.yml"), problems
+    )
     files = event_files(events_dir)
     registries = Registries(
-        themes, regions, scopes, actors, sources,
+        themes,
+        regions,
+        scopes,
+        actors,
+        sources,
         event_ids=frozenset(path.stem for path in files),
         locate=locate if locate is not None else default_locator(root),
     )
@@ -62,8 +73,15 @@ def load_record(root: Path, strict_languages: bool = False, locate: Locator | No
     for path in files:
         display = show(path)
         if path.suffix != ".yml":
-            problems.append(Problem(display, 1, 1, f"'{path.name}' is not an event file",
-                                    "event files end in .yml; rename it or move it out of events/"))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    f"'{path.name}' is not an event file",
+                    "event files end in .yml; rename it or move it out of events/",
+                )
+            )
             continue
         mapping = read_mapping(path, display, problems)
         if mapping is None:
@@ -78,7 +96,15 @@ def load_record(root: Path, strict_languages: bool = False, locate: Locator | No
     if errors:
         raise RecordError(problems)
     events.sort(key=Event.sort_key)
-    return Record(events, themes, regions, scopes, actors, sources, warnings=[p for p in problems if p.severity == WARNING])
+    return Record(
+        events,
+        themes,
+        regions,
+        scopes,
+        actors,
+        sources,
+        warnings=[p for p in problems if p.severity == WARNING],
+    )
 
 
 def _normalise_title(title: str) -> str:
@@ -93,8 +119,15 @@ def _check_same_ids(files: list[Path], show, problems: list[Problem]) -> None:
     for path in files:
         first = first_with.setdefault(path.stem, path)
         if first is not path:
-            problems.append(Problem(show(path), 1, 1, f"event id '{path.stem}' is also used by {show(first)}",
-                                    "keep one file per event; merge them"))
+            problems.append(
+                Problem(
+                    show(path),
+                    1,
+                    1,
+                    f"event id '{path.stem}' is also used by {show(first)}",
+                    "keep one file per event; merge them",
+                )
+            )
 
 
 def _check_across_files(events: list[Event], problems: list[Problem]) -> None:
@@ -104,8 +137,15 @@ def _check_across_files(events: list[Event], problems: list[Problem]) -> None:
         key = (event.date.iso(), _normalise_title(event.title.en))
         first = by_content.setdefault(key, event)
         if first is not event:
-            problems.append(Problem(event.path, 1, 1, f"same date and title as {first.path}: it describes the same event",
-                                    "merge the two files, or make the titles say how the events differ"))
+            problems.append(
+                Problem(
+                    event.path,
+                    1,
+                    1,
+                    f"same date and title as {first.path}: it describes the same event",
+                    "merge the two files, or make the titles say how the events differ",
+                )
+            )
 
 
 def default_locator(root: Path) -> Locator:

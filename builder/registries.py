@@ -15,7 +15,17 @@ _ISO = re.compile(r"^PE-[A-Z]{3}$")
 _UBIGEO = re.compile(r"^\d{2}(?:\d{2})?$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
-SOURCE_FIELDS = ("publisher", "title", "untitled", "author", "date", "date_note", "url", "language", "stance")
+SOURCE_FIELDS = (
+    "publisher",
+    "title",
+    "untitled",
+    "author",
+    "date",
+    "date_note",
+    "url",
+    "language",
+    "stance",
+)
 
 
 def read_mapping(path: Path, display: str, problems: list[Problem]) -> Mapping | None:
@@ -25,7 +35,9 @@ def read_mapping(path: Path, display: str, problems: list[Problem]) -> Mapping |
     except YamlProblem as exc:
         problems.append(Problem(display, exc.mark.line, exc.mark.column, exc.message, exc.fix))
     except OSError as exc:
-        problems.append(Problem(display, 1, 1, f"cannot read the file ({exc.strerror})", "check that it exists"))
+        problems.append(
+            Problem(display, 1, 1, f"cannot read the file ({exc.strerror})", "check that it exists")
+        )
     return None
 
 
@@ -35,20 +47,32 @@ def _entries(root: Mapping, display: str, problems: list[Problem], what: str):
         mark = root.key_marks[key]
         if not SLUG.match(key):
             problems.append(
-                Problem(display, mark.line, mark.column, f"{what} id '{key}' is not a slug",
-                        "use lower-case letters, digits and hyphens, starting with a letter")
+                Problem(
+                    display,
+                    mark.line,
+                    mark.column,
+                    f"{what} id '{key}' is not a slug",
+                    "use lower-case letters, digits and hyphens, starting with a letter",
+                )
             )
             continue
         if not isinstance(node, Mapping):
             problems.append(
-                Problem(display, node.mark.line, node.mark.column, f"{what} '{key}' must be a group of fields",
-                        "indent its fields under the id")
+                Problem(
+                    display,
+                    node.mark.line,
+                    node.mark.column,
+                    f"{what} '{key}' must be a group of fields",
+                    "indent its fields under the id",
+                )
             )
             continue
         yield key, mark, node
 
 
-def load_regions(path: Path, display: str, problems: list[Problem]) -> tuple[dict[str, Region], dict[str, Scope]]:
+def load_regions(
+    path: Path, display: str, problems: list[Problem]
+) -> tuple[dict[str, Region], dict[str, Scope]]:
     """Read maps/regions.yml: the 26 first-level units and the two scopes."""
     root = read_mapping(path, display, problems)
     regions: dict[str, Region] = {}
@@ -58,17 +82,33 @@ def load_regions(path: Path, display: str, problems: list[Problem]) -> tuple[dic
     top = Fields(root, display, problems, ("regions", "scopes"), "the region list")
     for node in top.sequence_of("regions", required=True):
         if not isinstance(node, Mapping):
-            top.problem(node.mark, "each region must be a group of fields", "write {iso: …, ubigeo: …, …}")
+            top.problem(
+                node.mark, "each region must be a group of fields", "write {iso: …, ubigeo: …, …}"
+            )
             continue
-        f = Fields(node, display, problems, ("iso", "ubigeo", "name", "name_en", "kind", "capital"), "a region")
+        f = Fields(
+            node,
+            display,
+            problems,
+            ("iso", "ubigeo", "name", "name_en", "kind", "capital"),
+            "a region",
+        )
         iso, ubigeo = f.text("iso", required=True), f.text("ubigeo", required=True)
         name, name_en = f.text("name", required=True), f.text("name_en", required=True)
         kind, capital = f.text("kind", required=True), f.text("capital", required=True)
         if iso and not _ISO.match(iso):
-            f.problem(node.mark, f"'{iso}' is not an ISO 3166-2:PE code", "write PE- and three capital letters")
+            f.problem(
+                node.mark,
+                f"'{iso}' is not an ISO 3166-2:PE code",
+                "write PE- and three capital letters",
+            )
             continue
         if ubigeo and not _UBIGEO.match(ubigeo):
-            f.problem(node.mark, f"ubigeo '{ubigeo}' is not an INEI code", "write two (or four) digits, quoted")
+            f.problem(
+                node.mark,
+                f"ubigeo '{ubigeo}' is not an INEI code",
+                "write two (or four) digits, quoted",
+            )
             continue
         if iso in regions:
             f.problem(node.mark, f"region {iso} is listed twice", "keep one entry")
@@ -78,10 +118,19 @@ def load_regions(path: Path, display: str, problems: list[Problem]) -> tuple[dic
     for node in top.sequence_of("scopes", required=True):
         if not isinstance(node, Mapping):
             continue
-        f = Fields(node, display, problems, ("id", "name", "name_en", "description_en", "description_es"), "a scope")
+        f = Fields(
+            node,
+            display,
+            problems,
+            ("id", "name", "name_en", "description_en", "description_es"),
+            "a scope",
+        )
         sid = f.text("id", required=True)
         name, name_en = f.text("name", required=True), f.text("name_en", required=True)
-        desc_en, desc_es = f.text("description_en", required=True), f.text("description_es", required=True)
+        desc_en, desc_es = (
+            f.text("description_en", required=True),
+            f.text("description_es", required=True),
+        )
         if sid and name and name_en and desc_en and desc_es:
             scopes[sid] = Scope(sid, Localized(name_en, name), Localized(desc_en, desc_es))
     return regions, scopes
@@ -95,10 +144,15 @@ def load_themes(path: Path, display: str, problems: list[Problem]) -> dict[str, 
         return themes
     for key, _, node in _entries(root, display, problems, "theme"):
         f = Fields(node, display, problems, ("name", "description", "es"), f"theme '{key}'")
-        name, description = f.text("name", required=True, single_line=True), f.text("description", required=True)
+        name, description = (
+            f.text("name", required=True, single_line=True),
+            f.text("description", required=True),
+        )
         es = _spanish(f, ("name", "description"))
         if name and description:
-            themes[key] = Theme(key, Localized(name, es.get("name")), Localized(description, es.get("description")))
+            themes[key] = Theme(
+                key, Localized(name, es.get("name")), Localized(description, es.get("description"))
+            )
     return themes
 
 
@@ -117,25 +171,39 @@ def load_actors(path: Path, display: str, problems: list[Problem]) -> dict[str, 
         role = f.text("role", required=True, single_line=True)
         country = f.text("country", single_line=True) or "PE"
         if not _COUNTRY.match(country):
-            f.problem(f.key_mark("country"), f"country '{country}' is not a two-letter code", "write e.g. PE, US, CN")
+            f.problem(
+                f.key_mark("country"),
+                f"country '{country}' is not a two-letter code",
+                "write e.g. PE, US, CN",
+            )
         party = f.text("party", single_line=True)
         if party:
             parties.append((key, party, node.values["party"].mark))
         es = _spanish(f, ("name", "role"))
         if name and kind and role:
             actors[key] = Actor(
-                id=key, name=name, kind=kind, role=Localized(role, es.get("role")),
-                acronym=f.text("acronym", single_line=True), name_en=f.text("name_en", single_line=True),
-                name_es=es.get("name"), party=party, country=country,
+                id=key,
+                name=name,
+                kind=kind,
+                role=Localized(role, es.get("role")),
+                acronym=f.text("acronym", single_line=True),
+                name_en=f.text("name_en", single_line=True),
+                name_es=es.get("name"),
+                party=party,
+                country=country,
             )
     for key, party, mark in parties:
         target = actors.get(party)
         if target is None or target.kind != "party":
             choices = [a.id for a in actors.values() if a.kind == "party"]
             problems.append(
-                Problem(display, mark.line, mark.column,
-                        f"actor '{key}' has party '{party}', which is not a party in this registry{did_you_mean(party, choices)}",
-                        "add the party as an actor with kind: party, or fix the id")
+                Problem(
+                    display,
+                    mark.line,
+                    mark.column,
+                    f"actor '{key}' has party '{party}', which is not a party in this registry{did_you_mean(party, choices)}",
+                    "add the party as an actor with kind: party, or fix the id",
+                )
             )
     return actors
 
@@ -164,14 +232,25 @@ def read_source(f: Fields, source_id: str, registered: bool) -> Source | None:
     language = f.choice("language", LANGUAGES) or "en"
     untitled = f.flag("untitled")
     if untitled and title and not (title.startswith("[") and title.endswith("]")):
-        f.problem(f.key_mark("title"), "an untitled source needs its description in square brackets",
-                  "write title: \"[untitled article by … on …]\"")
+        f.problem(
+            f.key_mark("title"),
+            "an untitled source needs its description in square brackets",
+            'write title: "[untitled article by … on …]"',
+        )
     if not (publisher and title) or (date is None and date_note is None):
         return None
     return Source(
-        id=source_id, publisher=publisher, title=title, date=date, author=f.text("author", single_line=True),
-        date_note=date_note, url=url, language=language, stance=f.text("stance", single_line=True),
-        untitled=untitled, registered=registered,
+        id=source_id,
+        publisher=publisher,
+        title=title,
+        date=date,
+        author=f.text("author", single_line=True),
+        date_note=date_note,
+        url=url,
+        language=language,
+        stance=f.text("stance", single_line=True),
+        untitled=untitled,
+        registered=registered,
     )
 
 

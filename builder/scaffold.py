@@ -15,7 +15,11 @@ SLUG_WORDS = 8
 def slugify(title: str) -> str:
     """A file-name slug from a title: ASCII, lower case, hyphens, at most SLUG_WORDS words."""
     text = unicodedata.normalize("NFKD", title)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
+    text = (
+        "".join(ch for ch in text if not unicodedata.combining(ch))
+        .encode("ascii", "ignore")
+        .decode()
+    )
     words = re.findall(r"[a-z0-9]+", text.lower())
     while words and words[0].isdigit():
         words.pop(0)  # a slug starts with a letter, so it cannot be confused with the date
@@ -24,7 +28,9 @@ def slugify(title: str) -> str:
 
 def render_event(date: PartialDate, title: str, themes: list[str], regions: list[str]) -> str:
     """The text of a new event file: the given fields set, the rest left empty to fill in."""
-    quoted = json.dumps(title, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+    quoted = json.dumps(
+        title, ensure_ascii=False
+    )  # a JSON string is a valid YAML double-quoted scalar
     return f"""# yaml-language-server: $schema=../event.schema.json
 # Fill in the empty fields, then run: peru-timeline check   (format: events/README.md)
 date: {date.iso()}
@@ -51,7 +57,9 @@ sources:
 """
 
 
-def write_event(events_dir: Path, date: PartialDate, title: str, themes: list[str], regions: list[str]) -> Path:
+def write_event(
+    events_dir: Path, date: PartialDate, title: str, themes: list[str], regions: list[str]
+) -> Path:
     """Create events/<year>/<date>-<slug>.yml; refuse to overwrite an existing file."""
     slug = slugify(title)
     if not slug:

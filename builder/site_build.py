@@ -24,7 +24,10 @@ def source_date_epoch(root: Path) -> str | None:
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=False,
         )
     except OSError:  # git is not installed
         return None
@@ -49,9 +52,23 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml") -> s
         env["SOURCE_DATE_EPOCH"] = epoch
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-             "--config-file", str(root / config_file), "--site-dir", str(staging)],
-            cwd=root, env=env, capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--clean",
+                "--config-file",
+                str(root / config_file),
+                "--site-dir",
+                str(staging),
+            ],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         output = result.stdout + result.stderr
         if result.returncode != 0:

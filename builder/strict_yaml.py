@@ -107,7 +107,9 @@ def parse(text: str) -> Mapping:
             "check the indentation, and put quotes around text that contains ': ' or starts with a symbol",
         ) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        raise YamlProblem(Mark(1, 1), f"YAML error: {exc}", "remove the unusual character") from None
+        raise YamlProblem(
+            Mark(1, 1), f"YAML error: {exc}", "remove the unusual character"
+        ) from None
     builder = _TreeBuilder(events)
     return builder.document()
 
@@ -143,7 +145,9 @@ class _TreeBuilder:
         after = self.events[self.pos]
         if not isinstance(after, yaml.StreamEndEvent):
             raise YamlProblem(
-                _mark(after), "file holds more than one YAML document", "keep one event per file and remove '---'"
+                _mark(after),
+                "file holds more than one YAML document",
+                "keep one event per file and remove '---'",
             )
         if not isinstance(root, Mapping):
             raise YamlProblem(
@@ -158,16 +162,22 @@ class _TreeBuilder:
         event = self.next()
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(
-                _mark(event), f"alias '*{event.anchor}' is not allowed", "write the value out in full"
+                _mark(event),
+                f"alias '*{event.anchor}' is not allowed",
+                "write the value out in full",
             )
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise YamlProblem(
-                _mark(event), f"anchor '&{anchor}' is not allowed", "remove the anchor and write values out in full"
+                _mark(event),
+                f"anchor '&{anchor}' is not allowed",
+                "remove the anchor and write values out in full",
             )
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
-            raise YamlProblem(_mark(event), f"tag '{tag}' is not allowed", "remove the tag; write plain values")
+            raise YamlProblem(
+                _mark(event), f"tag '{tag}' is not allowed", "remove the tag; write plain values"
+            )
         if depth > MAX_DEPTH:
             raise YamlProblem(_mark(event), "values are nested too deeply", "flatten the structure")
         if isinstance(event, yaml.ScalarEvent):
@@ -196,4 +206,6 @@ class _TreeBuilder:
                 mapping.values[key.text] = self.node(depth + 1)
             self.next()
             return mapping
-        raise YamlProblem(_mark(event), "unexpected YAML content", "see events/README.md for the format")
+        raise YamlProblem(
+            _mark(event), "unexpected YAML content", "see events/README.md for the format"
+        )

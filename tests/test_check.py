@@ -15,65 +15,182 @@ from builder.record import load_record
 # (case, file name, file text, the exact message). Each row is one test; the closing note's
 # table of bad inputs is printed from this list (`python tests/test_check.py`).
 BAD_INPUTS = [
-    ("YAML syntax error", VALID_NAME, VALID_EVENT.replace("title: Congress", "title: Congress: elects"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:2:16: YAML syntax error: mapping values are not allowed in this context — check the indentation, and put quotes around text that contains ': ' or starts with a symbol"),
-    ("duplicate key", VALID_NAME, VALID_EVENT + "date: 2026-02-19\n",
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: duplicate key 'date' (first written on line 1) — keep one of the two; YAML would silently drop the first"),
-    ("anchor", VALID_NAME, VALID_EVENT.replace("themes: [", "themes: &t ["),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:11:9: anchor '&t' is not allowed — remove the anchor and write values out in full"),
-    ("alias (billion laughs)", VALID_NAME, "a: &a [x, x]\nb: [*a, *a]\n",
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:1:4: anchor '&a' is not allowed — remove the anchor and write values out in full"),
-    ("custom tag", VALID_NAME, VALID_EVENT.replace("status: verified", "status: !!python/object/apply:os.system [ls]"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:16:9: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed — remove the tag; write plain values"),
-    ("not UTF-8", VALID_NAME, VALID_EVENT.replace("José", "Jos\udce9").encode("utf-8", "surrogateescape"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:2:27: file is not UTF-8 (byte 0xe9) — save the file as UTF-8 in your editor"),
-    ("empty file", VALID_NAME, "\n  \n",
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:1:1: file is empty — fill in the event (see events/README.md)"),
-    ("not a mapping", VALID_NAME, "- date: 2026-02-18\n",
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:1:1: top level is not a mapping of fields — start the file with fields such as 'date: 2026-06-07'"),
-    ("over the size limit", VALID_NAME, VALID_EVENT + "note: " + "x" * 70_000 + "\n",
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:1:1: file is 70,729 bytes, over the 65,536-byte limit — split it into several events or shorten the summary"),
-    ("two documents", VALID_NAME, VALID_EVENT + "---\ndate: 2026\n",
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: file holds more than one YAML document — keep one event per file and remove '---'"),
-    ("impossible date", "events/2026/2026-02-30-congress-installs-balcazar.yml", VALID_EVENT.replace("date: 2026-02-18", "date: 2026-02-30"),
-     "events/2026/2026-02-30-congress-installs-balcazar.yml:1:7: 'date': 2026-02 has 28 days, so day 30 does not exist — write YYYY, YYYY-MM or YYYY-MM-DD with a real date; use a shorter form when the day is unknown"),
-    ("end before date", VALID_NAME, VALID_EVENT + "end: 2026-01\n",
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: 'end' 2026-01 is before 'date' 2026-02-18 — swap them, or fix the year or month of one of them"),
-    ("unknown field", VALID_NAME, VALID_EVENT + "titel: x\n",
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: unknown field 'titel' in an event (did you mean \"title\"?) — use one of: date, end, approximate, title, summary, es, themes, regions, places, actors, status, claimed_by, note, sources, related"),
-    ("unknown theme", VALID_NAME, VALID_EVENT.replace("[presidential-succession]", "[presidential-sucession]"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:11:10: unknown theme 'presidential-sucession' (did you mean \"presidential-succession\"?) — use an id from events/registries/themes.yml, or add it there"),
-    ("unknown region", VALID_NAME, VALID_EVENT.replace("regions: [PE-LMA]", "regions: [PE-LMN]"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:12:11: unknown region 'PE-LMN' (did you mean \"PE-LMA\"?) — use an id from maps/regions.yml (ISO 3166-2:PE codes, national or abroad), or add it there"),
-    ("unknown actor", VALID_NAME, VALID_EVENT.replace("jose-maria-balcazar, congress]", "jose-maria-balcazr, congress]"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:15:10: unknown actor 'jose-maria-balcazr' (did you mean \"jose-maria-balcazar\"?) — use an id from events/registries/actors.yml, or add it there"),
-    ("missing sources", VALID_NAME, VALID_EVENT.split("sources:")[0],
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:1:1: 'sources' is missing in an event — add 'sources:' with at least one '- ' item"),
-    ("unknown source id", VALID_NAME, VALID_EVENT.replace("id: rpp-2026-02-18-balcazar", "id: rpp-2026-02-18-balcazr"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:18:9: unknown source 'rpp-2026-02-18-balcazr' (did you mean \"rpp-2026-02-18-balcazar\"?) — use a key of events/registries/sources.yml, or write the source inline"),
-    ("inline source without title", VALID_NAME, VALID_EVENT.replace("  - id: rpp-2026-02-18-balcazar", "  - publisher: RPP\n    date: 2026-02-18"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:18:5: 'title' is missing in an inline source — add 'title:' with a value"),
-    ("javascript: URL", VALID_NAME, VALID_EVENT.replace("  - id: rpp-2026-02-18-balcazar", "  - publisher: RPP\n    title: Balcázar\n    date: 2026-02-18\n    url: javascript:alert(1)"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:21:10: 'url' uses the scheme 'javascript', which is not allowed — give the full https:// (or http://) address of the page, or leave the URL out"),
-    ("file name does not match the date", "events/2026/2026-02-19-congress-installs-balcazar.yml", VALID_EVENT,
-     "events/2026/2026-02-19-congress-installs-balcazar.yml:1:1: file name '2026-02-19-congress-installs-balcazar.yml' does not match the date 2026-02-18 — name it 2026-02-18-<words-in-lower-case>.yml (the slug starts with a letter)"),
-    ("wrong year folder", "events/2025/2026-02-18-congress-installs-balcazar.yml", VALID_EVENT,
-     "events/2025/2026-02-18-congress-installs-balcazar.yml:1:1: event of 2026 is in folder '2025' — move it to events/2026/"),
-    (".yaml extension", "events/2026/2026-02-18-congress-installs-balcazar.yaml", VALID_EVENT,
-     "events/2026/2026-02-18-congress-installs-balcazar.yaml:1:1: '2026-02-18-congress-installs-balcazar.yaml' is not an event file — event files end in .yml; rename it or move it out of events/"),
-    ("place outside Peru", VALID_NAME, VALID_EVENT.replace("lat: -12.0453, lon: -77.0297", "lat: -16.5, lon: -68.15"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:14:5: the point (-16.5, -68.15) is outside Peru — check lat and lon (both are negative in Peru), or mark it region: abroad"),
-    ("place in another region", VALID_NAME, VALID_EVENT.replace("lat: -12.0453, lon: -77.0297", "lat: -11.59, lon: -77.27"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:14:5: the point (-11.59, -77.27) lies in PE-LIM, not PE-LMA — set region: PE-LIM, or check lat and lon"),
-    ("alleged without claimed_by", VALID_NAME, VALID_EVENT.replace("status: verified", "status: alleged"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:16:1: an alleged event needs 'claimed_by' — name who made the claim: claimed_by: [actor-id]"),
-    ("unknown status", VALID_NAME, VALID_EVENT.replace("status: verified", "status: confirmed"),
-     "events/2026/2026-02-18-congress-installs-balcazar.yml:16:9: 'status' is \"confirmed\" — use one of: verified, reported, alleged"),
+    (
+        "YAML syntax error",
+        VALID_NAME,
+        VALID_EVENT.replace("title: Congress", "title: Congress: elects"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:2:16: YAML syntax error: mapping values are not allowed in this context — check the indentation, and put quotes around text that contains ': ' or starts with a symbol",
+    ),
+    (
+        "duplicate key",
+        VALID_NAME,
+        VALID_EVENT + "date: 2026-02-19\n",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: duplicate key 'date' (first written on line 1) — keep one of the two; YAML would silently drop the first",
+    ),
+    (
+        "anchor",
+        VALID_NAME,
+        VALID_EVENT.replace("themes: [", "themes: &t ["),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:11:9: anchor '&t' is not allowed — remove the anchor and write values out in full",
+    ),
+    (
+        "alias (billion laughs)",
+        VALID_NAME,
+        "a: &a [x, x]\nb: [*a, *a]\n",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:1:4: anchor '&a' is not allowed — remove the anchor and write values out in full",
+    ),
+    (
+        "custom tag",
+        VALID_NAME,
+        VALID_EVENT.replace("status: verified", "status: !!python/object/apply:os.system [ls]"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:16:9: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed — remove the tag; write plain values",
+    ),
+    (
+        "not UTF-8",
+        VALID_NAME,
+        VALID_EVENT.replace("José", "Jos\udce9").encode("utf-8", "surrogateescape"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:2:27: file is not UTF-8 (byte 0xe9) — save the file as UTF-8 in your editor",
+    ),
+    (
+        "empty file",
+        VALID_NAME,
+        "\n  \n",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:1:1: file is empty — fill in the event (see events/README.md)",
+    ),
+    (
+        "not a mapping",
+        VALID_NAME,
+        "- date: 2026-02-18\n",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:1:1: top level is not a mapping of fields — start the file with fields such as 'date: 2026-06-07'",
+    ),
+    (
+        "over the size limit",
+        VALID_NAME,
+        VALID_EVENT + "note: " + "x" * 70_000 + "\n",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:1:1: file is 70,729 bytes, over the 65,536-byte limit — split it into several events or shorten the summary",
+    ),
+    (
+        "two documents",
+        VALID_NAME,
+        VALID_EVENT + "---\ndate: 2026\n",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: file holds more than one YAML document — keep one event per file and remove '---'",
+    ),
+    (
+        "impossible date",
+        "events/2026/2026-02-30-congress-installs-balcazar.yml",
+        VALID_EVENT.replace("date: 2026-02-18", "date: 2026-02-30"),
+        "events/2026/2026-02-30-congress-installs-balcazar.yml:1:7: 'date': 2026-02 has 28 days, so day 30 does not exist — write YYYY, YYYY-MM or YYYY-MM-DD with a real date; use a shorter form when the day is unknown",
+    ),
+    (
+        "end before date",
+        VALID_NAME,
+        VALID_EVENT + "end: 2026-01\n",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: 'end' 2026-01 is before 'date' 2026-02-18 — swap them, or fix the year or month of one of them",
+    ),
+    (
+        "unknown field",
+        VALID_NAME,
+        VALID_EVENT + "titel: x\n",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: unknown field 'titel' in an event (did you mean \"title\"?) — use one of: date, end, approximate, title, summary, es, themes, regions, places, actors, status, claimed_by, note, sources, related",
+    ),
+    (
+        "unknown theme",
+        VALID_NAME,
+        VALID_EVENT.replace("[presidential-succession]", "[presidential-sucession]"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:11:10: unknown theme 'presidential-sucession' (did you mean \"presidential-succession\"?) — use an id from events/registries/themes.yml, or add it there",
+    ),
+    (
+        "unknown region",
+        VALID_NAME,
+        VALID_EVENT.replace("regions: [PE-LMA]", "regions: [PE-LMN]"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:12:11: unknown region 'PE-LMN' (did you mean \"PE-LMA\"?) — use an id from maps/regions.yml (ISO 3166-2:PE codes, national or abroad), or add it there",
+    ),
+    (
+        "unknown actor",
+        VALID_NAME,
+        VALID_EVENT.replace("jose-maria-balcazar, congress]", "jose-maria-balcazr, congress]"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:15:10: unknown actor 'jose-maria-balcazr' (did you mean \"jose-maria-balcazar\"?) — use an id from events/registries/actors.yml, or add it there",
+    ),
+    (
+        "missing sources",
+        VALID_NAME,
+        VALID_EVENT.split("sources:")[0],
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:1:1: 'sources' is missing in an event — add 'sources:' with at least one '- ' item",
+    ),
+    (
+        "unknown source id",
+        VALID_NAME,
+        VALID_EVENT.replace("id: rpp-2026-02-18-balcazar", "id: rpp-2026-02-18-balcazr"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:18:9: unknown source 'rpp-2026-02-18-balcazr' (did you mean \"rpp-2026-02-18-balcazar\"?) — use a key of events/registries/sources.yml, or write the source inline",
+    ),
+    (
+        "inline source without title",
+        VALID_NAME,
+        VALID_EVENT.replace(
+            "  - id: rpp-2026-02-18-balcazar", "  - publisher: RPP\n    date: 2026-02-18"
+        ),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:18:5: 'title' is missing in an inline source — add 'title:' with a value",
+    ),
+    (
+        "javascript: URL",
+        VALID_NAME,
+        VALID_EVENT.replace(
+            "  - id: rpp-2026-02-18-balcazar",
+            "  - publisher: RPP\n    title: Balcázar\n    date: 2026-02-18\n    url: javascript:alert(1)",
+        ),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:21:10: 'url' uses the scheme 'javascript', which is not allowed — give the full https:// (or http://) address of the page, or leave the URL out",
+    ),
+    (
+        "file name does not match the date",
+        "events/2026/2026-02-19-congress-installs-balcazar.yml",
+        VALID_EVENT,
+        "events/2026/2026-02-19-congress-installs-balcazar.yml:1:1: file name '2026-02-19-congress-installs-balcazar.yml' does not match the date 2026-02-18 — name it 2026-02-18-<words-in-lower-case>.yml (the slug starts with a letter)",
+    ),
+    (
+        "wrong year folder",
+        "events/2025/2026-02-18-congress-installs-balcazar.yml",
+        VALID_EVENT,
+        "events/2025/2026-02-18-congress-installs-balcazar.yml:1:1: event of 2026 is in folder '2025' — move it to events/2026/",
+    ),
+    (
+        ".yaml extension",
+        "events/2026/2026-02-18-congress-installs-balcazar.yaml",
+        VALID_EVENT,
+        "events/2026/2026-02-18-congress-installs-balcazar.yaml:1:1: '2026-02-18-congress-installs-balcazar.yaml' is not an event file — event files end in .yml; rename it or move it out of events/",
+    ),
+    (
+        "place outside Peru",
+        VALID_NAME,
+        VALID_EVENT.replace("lat: -12.0453, lon: -77.0297", "lat: -16.5, lon: -68.15"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:14:5: the point (-16.5, -68.15) is outside Peru — check lat and lon (both are negative in Peru), or mark it region: abroad",
+    ),
+    (
+        "place in another region",
+        VALID_NAME,
+        VALID_EVENT.replace("lat: -12.0453, lon: -77.0297", "lat: -11.59, lon: -77.27"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:14:5: the point (-11.59, -77.27) lies in PE-LIM, not PE-LMA — set region: PE-LIM, or check lat and lon",
+    ),
+    (
+        "alleged without claimed_by",
+        VALID_NAME,
+        VALID_EVENT.replace("status: verified", "status: alleged"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:16:1: an alleged event needs 'claimed_by' — name who made the claim: claimed_by: [actor-id]",
+    ),
+    (
+        "unknown status",
+        VALID_NAME,
+        VALID_EVENT.replace("status: verified", "status: confirmed"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:16:9: 'status' is \"confirmed\" — use one of: verified, reported, alleged",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "name", "text", "message"), BAD_INPUTS, ids=[row[0] for row in BAD_INPUTS])
-def test_bad_input_is_refused_with_its_message(project: Project, case: str, name: str, text, message: str) -> None:
+@pytest.mark.parametrize(
+    ("case", "name", "text", "message"), BAD_INPUTS, ids=[row[0] for row in BAD_INPUTS]
+)
+def test_bad_input_is_refused_with_its_message(
+    project: Project, case: str, name: str, text, message: str
+) -> None:
     project.event(text, name=name)
     with pytest.raises(RecordError) as caught:
         load_record(project.root)
@@ -93,16 +210,24 @@ def test_valid_event_loads(project: Project) -> None:
 
 
 def test_yaml_1_1_booleans_stay_text(project: Project) -> None:
-    project.event(VALID_EVENT.replace("title: Congress elects José María Balcázar and installs him as interim president", "title: no")
-                  .replace("title: El Congreso", "title: yes, El Congreso"))
+    project.event(
+        VALID_EVENT.replace(
+            "title: Congress elects José María Balcázar and installs him as interim president",
+            "title: no",
+        ).replace("title: El Congreso", "title: yes, El Congreso")
+    )
     (event,) = load_record(project.root).events
     assert event.title.en == "no"
     assert event.title.es.startswith("yes")
 
 
 def test_month_precision_is_kept(project: Project) -> None:
-    project.event(VALID_EVENT.replace("date: 2026-02-18", "date: 2026-02").replace("lat: -12.0453", "lat: -12.0453"),
-                  name="events/2026/2026-02-congress-installs-balcazar.yml")
+    project.event(
+        VALID_EVENT.replace("date: 2026-02-18", "date: 2026-02").replace(
+            "lat: -12.0453", "lat: -12.0453"
+        ),
+        name="events/2026/2026-02-congress-installs-balcazar.yml",
+    )
     (event,) = load_record(project.root).events
     assert event.date.precision == "month"
     assert event.date.iso() == "2026-02"
@@ -110,8 +235,12 @@ def test_month_precision_is_kept(project: Project) -> None:
 
 def test_same_date_and_title_in_two_files_is_one_event(project: Project) -> None:
     project.event(VALID_EVENT)
-    project.event(VALID_EVENT.replace("installs him as interim president", "installs him as interim president!"),
-                  name="events/2026/2026-02-18-balcazar-sworn-in.yml")
+    project.event(
+        VALID_EVENT.replace(
+            "installs him as interim president", "installs him as interim president!"
+        ),
+        name="events/2026/2026-02-18-balcazar-sworn-in.yml",
+    )
     with pytest.raises(RecordError) as caught:
         load_record(project.root)
     assert [str(p) for p in caught.value.problems] == [
@@ -142,14 +271,21 @@ def test_missing_spanish_is_a_warning_unless_strict(project: Project) -> None:
 
 
 def test_every_problem_in_a_file_is_reported_at_once(project: Project) -> None:
-    project.event(VALID_EVENT.replace("[presidential-succession]", "[nope]").replace("status: verified", "status: sure"))
+    project.event(
+        VALID_EVENT.replace("[presidential-succession]", "[nope]").replace(
+            "status: verified", "status: sure"
+        )
+    )
     with pytest.raises(RecordError) as caught:
         load_record(project.root)
     assert len(caught.value.problems) == 2
 
 
 def test_registry_errors_are_reported(project: Project) -> None:
-    project.write("events/registries/actors.yml", "keiko:\n  name: Keiko Fujimori\n  kind: person\n  role: x\n  party: fuerza-popular\n")
+    project.write(
+        "events/registries/actors.yml",
+        "keiko:\n  name: Keiko Fujimori\n  kind: person\n  role: x\n  party: fuerza-popular\n",
+    )
     with pytest.raises(RecordError) as caught:
         load_record(project.root)
     assert str(caught.value.problems[0]) == (
@@ -171,7 +307,9 @@ def test_billion_laughs_is_refused_quickly(project: Project) -> None:
 def run_cli(project: Project, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "builder.cli", *args, "--root", str(project.root)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -183,7 +321,9 @@ def test_cli_exits_non_zero_on_error_and_zero_when_clean(project: Project) -> No
     project.event(VALID_EVENT + "titel: x\n")
     bad = run_cli(project, "check")
     assert bad.returncode == 1
-    assert bad.stdout.startswith("events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: unknown field 'titel'")
+    assert bad.stdout.startswith(
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: unknown field 'titel'"
+    )
 
 
 def test_cli_github_format_annotates_the_line(project: Project) -> None:
@@ -197,8 +337,18 @@ def test_cli_github_format_annotates_the_line(project: Project) -> None:
 
 
 def test_cli_new_writes_a_file_the_checker_then_explains(project: Project) -> None:
-    result = run_cli(project, "new", "--date", "2026-06", "--title", "Ángeles: 7 de junio, protesta en Puno",
-                     "--theme", "strikes-and-protests", "--region", "PE-PUN")
+    result = run_cli(
+        project,
+        "new",
+        "--date",
+        "2026-06",
+        "--title",
+        "Ángeles: 7 de junio, protesta en Puno",
+        "--theme",
+        "strikes-and-protests",
+        "--region",
+        "PE-PUN",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "events/2026/2026-06-angeles-7-de-junio-protesta-en-puno.yml"
     check = run_cli(project, "check")
@@ -208,9 +358,20 @@ def test_cli_new_writes_a_file_the_checker_then_explains(project: Project) -> No
 
 
 def test_cli_new_suggests_a_theme(project: Project) -> None:
-    result = run_cli(project, "new", "--date", "2026", "--title", "x", "--theme", "strikes", "--region", "national")
+    result = run_cli(
+        project,
+        "new",
+        "--date",
+        "2026",
+        "--title",
+        "x",
+        "--theme",
+        "strikes",
+        "--region",
+        "national",
+    )
     assert result.returncode == 2
-    assert 'unknown theme \'strikes\' (did you mean "strikes-and-protests"?)' in result.stderr
+    assert "unknown theme 'strikes' (did you mean \"strikes-and-protests\"?)" in result.stderr
 
 
 if __name__ == "__main__":  # print the table of bad inputs for the closing note

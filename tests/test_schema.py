@@ -46,7 +46,9 @@ def test_schema_fields_are_the_checkers_fields() -> None:
 def test_schema_lists_every_theme_and_region() -> None:
     record = load_record(REPO)
     assert SCHEMA["properties"]["themes"]["items"]["enum"] == sorted(record.themes)
-    assert SCHEMA["properties"]["regions"]["items"]["enum"] == sorted(record.regions) + sorted(record.scopes)
+    assert SCHEMA["properties"]["regions"]["items"]["enum"] == sorted(record.regions) + sorted(
+        record.scopes
+    )
 
 
 def test_the_repository_record_passes_the_checker() -> None:
@@ -56,7 +58,9 @@ def test_the_repository_record_passes_the_checker() -> None:
 
 @pytest.mark.parametrize("path", event_files(REPO / "events"), ids=lambda p: p.name)
 def test_every_event_file_passes_the_schema(path) -> None:
-    errors = sorted(VALIDATOR.iter_errors(as_editor_sees_it(parse(path.read_text(encoding="utf-8")))), key=str)
+    errors = sorted(
+        VALIDATOR.iter_errors(as_editor_sees_it(parse(path.read_text(encoding="utf-8")))), key=str
+    )
     assert not errors, errors[0].message
 
 
@@ -68,7 +72,12 @@ def test_schema_refuses_what_the_checker_refuses() -> None:
         {**good, "themes": ["presidential-sucession"]},
         {**good, "date": "2026-13"},
         {**good, "sources": []},
-        {**good, "sources": [{"publisher": "X", "title": "Y", "date": "2026", "url": "javascript:alert(1)"}]},
+        {
+            **good,
+            "sources": [
+                {"publisher": "X", "title": "Y", "date": "2026", "url": "javascript:alert(1)"}
+            ],
+        },
         {**good, "status": "alleged"},
     ):
         assert list(VALIDATOR.iter_errors(bad)), bad
