@@ -11,7 +11,6 @@ from builder.dates import PartialDate
 from builder.fields import SLUG, Fields
 from builder.model import (
     ABROAD,
-    NATIONAL,
     STATUSES,
     Actor,
     Citation,
@@ -113,12 +112,6 @@ def read_event(
         "maps/regions.yml (ISO 3166-2:PE codes, national or abroad)",
         required=True,
     )
-    if NATIONAL in regions and len(regions) > 1:
-        f.problem(
-            f.key_mark("regions"),
-            "'national' is listed together with regions",
-            "keep 'national' alone, or list only the regions concerned",
-        )
     places = _read_places(f, registries)
     actors = f.ids("actors", registries.actors, "actor", "events/registries/actors.yml")
     status = f.choice("status", STATUSES, required=True)

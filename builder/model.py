@@ -88,6 +88,7 @@ class Source:
     language: str = "en"
     stance: str | None = None
     untitled: bool = False
+    headline_unknown: bool = False
     registered: bool = True
 
 

@@ -19,6 +19,7 @@ SOURCE_FIELDS = (
     "publisher",
     "title",
     "untitled",
+    "headline_unknown",
     "author",
     "date",
     "date_note",
@@ -230,12 +231,25 @@ def read_source(f: Fields, source_id: str, registered: bool) -> Source | None:
     date = f.date("date", required=date_note is None)
     url = f.url("url")
     language = f.choice("language", LANGUAGES) or "en"
-    untitled = f.flag("untitled")
-    if untitled and title and not (title.startswith("[") and title.endswith("]")):
+    untitled, headline_unknown = f.flag("untitled"), f.flag("headline_unknown")
+    described = bool(title) and title.startswith("[") and title.endswith("]")
+    if untitled and headline_unknown:
+        f.problem(
+            f.key_mark("headline_unknown"),
+            "a source cannot be both untitled and of unknown headline",
+            "keep untitled: true for a piece published without a headline, headline_unknown: true otherwise",
+        )
+    elif (untitled or headline_unknown) and title and not described:
         f.problem(
             f.key_mark("title"),
-            "an untitled source needs its description in square brackets",
-            'write title: "[untitled article by … on …]"',
+            "a source without a known headline needs its description in square brackets",
+            'write title: "[report by … on …]"',
+        )
+    elif described and not (untitled or headline_unknown):
+        f.problem(
+            f.key_mark("title"),
+            "a title in square brackets is a description, not a headline",
+            "add untitled: true (published without a headline) or headline_unknown: true (headline not recorded)",
         )
     if not (publisher and title) or (date is None and date_note is None):
         return None
@@ -250,6 +264,7 @@ def read_source(f: Fields, source_id: str, registered: bool) -> Source | None:
         language=language,
         stance=f.text("stance", single_line=True),
         untitled=untitled,
+        headline_unknown=headline_unknown,
         registered=registered,
     )
 

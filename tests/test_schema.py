@@ -11,6 +11,7 @@ from conftest import REPO, VALID_EVENT
 
 from builder.events import EVENT_FIELDS
 from builder.record import event_files, load_record
+from builder.registries import SOURCE_FIELDS
 from builder.strict_yaml import Mapping, Node, Scalar, Sequence, parse
 
 SCHEMA = json.loads((REPO / "events" / "event.schema.json").read_text(encoding="utf-8"))
@@ -41,6 +42,11 @@ def test_schema_is_valid_json_schema() -> None:
 
 def test_schema_fields_are_the_checkers_fields() -> None:
     assert list(SCHEMA["properties"]) == list(EVENT_FIELDS)
+
+
+def test_schema_source_fields_are_the_checkers_fields() -> None:
+    inline = SCHEMA["properties"]["sources"]["items"]["oneOf"][1]["properties"]
+    assert list(inline) == [*SOURCE_FIELDS, "pinpoint"]
 
 
 def test_schema_lists_every_theme_and_region() -> None:
