@@ -40,14 +40,14 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 TEXTS = {
     "en": {
-        "record": "Peru's crisis of rule, 2025–2026: the reference record",
+        "record": "Peru's crisis of rule, 2025–2026: the record",
         "feed_subtitle": "The latest events in the record, by date.",
         "license_notice": (
             "The events, summaries and structure are the record's own work under CC BY 4.0. "
             "The source articles are copyrighted by their publishers: cited, never reproduced."
         ),
         "calendar": "Peru's crisis of rule, 2025–2026",
-        "author": "Peru crisis record",
+        "author": "The Peru crisis record contributors",
         "day_unknown": "day unknown",
         "days_unknown": "days unknown",
         "month_unknown": "month unknown",
@@ -60,7 +60,7 @@ TEXTS = {
         "statuses": {"verified": "verified", "reported": "reported", "alleged": "alleged"},
     },
     "es": {
-        "record": "La crisis de gobierno del Perú, 2025–2026: el registro de referencia",
+        "record": "La crisis de gobierno del Perú, 2025–2026: el registro",
         "feed_subtitle": "Los últimos hechos del registro, por fecha.",
         "license_notice": (
             "Los hechos, resúmenes y estructura son obra propia del registro, bajo CC BY 4.0. "
@@ -68,7 +68,7 @@ TEXTS = {
             "nunca se reproducen."
         ),
         "calendar": "La crisis de gobierno del Perú, 2025–2026",
-        "author": "Registro de la crisis peruana",
+        "author": "Colaboradores del registro de la crisis peruana",
         "day_unknown": "día desconocido",
         "days_unknown": "días desconocidos",
         "month_unknown": "mes desconocido",
