@@ -258,6 +258,7 @@ def _source_json(citation: Citation) -> dict:
         "publisher": source.publisher,
         "title": source.title,
         "untitled": source.untitled,
+        "headline_unknown": source.headline_unknown,
         "author": source.author,
         "date": source.date.iso() if source.date else None,
         "date_note": source.date_note,

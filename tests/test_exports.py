@@ -178,7 +178,13 @@ def test_json_event_fields(record):
     assert hostile["title"] == HOSTILE_TITLE
     assert hostile["approximate"] is True
     assert hostile["claimed_by"] == ["wsws"] and hostile["status"] == "alleged"
-    assert hostile["sources"][0] | {"id": None} == hostile["sources"][0]  # inline: no registry id
+    source = hostile["sources"][0]
+    assert source["id"] is None  # written inline: no registry key
+    assert (source["publisher"], source["untitled"], source["headline_unknown"]) == (
+        '@Evil, "Inc"',
+        False,
+        False,
+    )
     assert hostile["sources"][0]["date_note"] == "undated"
     assert hostile["es"] == {"title": None, "summary": None, "note": None}
     assert hostile["fallback"] is False
