@@ -97,8 +97,8 @@ def read_event(
     title = f.text("title", required=True, max_length=TITLE_LIMIT, single_line=True)
     if title and title.endswith("."):
         f.problem(f.key_mark("title"), "the title ends with a full stop", "remove the final '.'")
-    summary = f.text("summary", required=True)
-    note = f.text("note")
+    summary = f.prose("summary", required=True)
+    note = f.prose("note")
     es = _read_spanish(f, note is not None, strict_languages)
 
     themes = f.ids(
@@ -188,11 +188,8 @@ def _read_spanish(f: Fields, has_note: bool, strict: bool) -> dict[str, str]:
     if es is not None:
         sub = Fields(es, f.path, f.problems, SPANISH_FIELDS, "the Spanish texts ('es')")
         for name in SPANISH_FIELDS:
-            value = sub.text(
-                name,
-                max_length=TITLE_LIMIT if name == "title" else None,
-                single_line=name == "title",
-            )
+            title = name == "title"
+            value = sub.text(name, max_length=TITLE_LIMIT, single_line=True) if title else sub.prose(name)
             if value is not None:
                 texts[name] = value
         if "note" in texts and not has_note:

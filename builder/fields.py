@@ -109,6 +109,22 @@ class Fields:
             return None
         return text
 
+    def prose(self, name: str, required: bool = False) -> str | None:
+        """Multi-paragraph text, with paragraphs separated by exactly one blank line.
+
+        In a folded (`>`) or quoted value every remaining line break came from a blank line,
+        so each is a paragraph break; in a literal (`|`) block only blank lines are, and single
+        breaks are wrapping. Either way one blank line in the file makes one paragraph.
+        """
+        text = self.text(name, required=required)
+        if text is None:
+            return None
+        node = self.mapping.values[name]
+        literal = isinstance(node, Scalar) and node.literal
+        blocks = re.split(r"\n\s*\n", text) if literal else text.split("\n")
+        paragraphs = [" ".join(block.split()) for block in blocks]
+        return "\n\n".join(p for p in paragraphs if p)
+
     def flag(self, name: str) -> bool:
         node = self.node(name, required=False)
         if node is None:

@@ -29,11 +29,15 @@ class Mark:
 
 @dataclass(slots=True)
 class Scalar:
-    """A scalar as written; `plain` is False when it was quoted or a block."""
+    """A scalar as written; `plain` is False when it was quoted or a block.
+
+    `literal` is True for a `|` block, whose single line breaks are the writer's own.
+    """
 
     text: str
     plain: bool
     mark: Mark
+    literal: bool = False
 
     @property
     def is_null(self) -> bool:
@@ -182,7 +186,12 @@ class _TreeBuilder:
             raise YamlProblem(_mark(event), "values are nested too deeply", "flatten the structure")
         if isinstance(event, yaml.ScalarEvent):
             # implicit[0] is True only for plain (unquoted) scalars, in both the C and Python parsers.
-            return Scalar(event.value, plain=bool(event.implicit[0]), mark=_mark(event))
+            return Scalar(
+                event.value,
+                plain=bool(event.implicit[0]),
+                mark=_mark(event),
+                literal=event.style == "|",
+            )
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
             while not isinstance(self.events[self.pos], yaml.SequenceEndEvent):

@@ -221,6 +221,24 @@ def test_yaml_1_1_booleans_stay_text(project: Project) -> None:
     assert event.title.es.startswith("yes")
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        ">-\n  First paragraph,\n  still the first.\n\n  Second paragraph.\n",
+        ">-\n  First paragraph, still the first.\n\n\n  Second paragraph.\n",
+        "|\n  First paragraph,\n  still the first.\n\n  Second paragraph.\n",
+        '"First paragraph, still the first.\\n\\nSecond paragraph."\n',
+    ],
+    ids=["folded", "folded-two-blank-lines", "literal", "quoted"],
+)
+def test_one_blank_line_makes_one_paragraph_in_every_style(project: Project, block: str) -> None:
+    start = VALID_EVENT.index("summary:")
+    end = VALID_EVENT.index("es:")
+    project.event(VALID_EVENT[:start] + "summary: " + block + VALID_EVENT[end:])
+    (event,) = load_record(project.root).events
+    assert event.summary.en == "First paragraph, still the first.\n\nSecond paragraph."
+
+
 def test_month_precision_is_kept(project: Project) -> None:
     project.event(
         VALID_EVENT.replace("date: 2026-02-18", "date: 2026-02").replace(
