@@ -44,7 +44,9 @@ def prose_html(text: str) -> str:
 
 def _only_allowed_attributes(tag: str, attribute: str, value: str) -> str | None:
     # The sanitiser also allows generic attributes such as `title`; the subset needs none.
-    return value if attribute in ALLOWED_ATTRIBUTES.get(tag, ()) else None
+    # `rel` on links is the sanitiser's own fixed value (link_rel), never the writer's.
+    allowed = attribute in ALLOWED_ATTRIBUTES.get(tag, ()) or (tag == "a" and attribute == "rel")
+    return value if allowed else None
 
 
 def plain_text(text: str) -> str:
