@@ -1,0 +1,101 @@
+"""Record text made safe to embed in generated Markdown pages.
+
+Event files allow only `*emphasis*` and `[links](https://…)` in summaries and notes. Everything
+else a writer types (an asterisk, a bracket, `<b>`, a line starting with `#`) must come out as
+the same characters on the page, never as markup: so every character that Python-Markdown or
+one of our extensions (attr_list, def_list, admonition, md_in_html) would read is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+# Characters Python-Markdown accepts a backslash escape for, and which can start markup inline.
+_BACKSLASHED = re.compile(r"([\\`*_{}\[\]#!])")
+# A paragraph that starts like a list item, quote, heading, definition or table would become one.
+_BLOCK_START = re.compile(r"^(\s*)([-+>=:|~])")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+_SPACE = re.compile(r"\s+")
+_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+_TOKENS = re.compile(rf"{_LINK.pattern}|{_EMPHASIS.pattern}")
+
+
+def escape(text: str) -> str:
+    """Inline text shown literally: no emphasis, link, HTML, attribute list or entity is read."""
+    text = html.escape(_SPACE.sub(" ", text), quote=False)
+    return _BACKSLASHED.sub(r"\\\1", text)
+
+
+def escape_block(text: str) -> str:
+    """`escape`, and also harmless at the start of a block (no list, quote, heading or table)."""
+    return _guard_block_start(escape(text).strip())
+
+
+def safe_url(url: str) -> str:
+    """A URL fit for a Markdown link target: characters that would end the target are encoded."""
+    return quote(url, safe=":/?#[]@!$&'*+,;=%-._~")
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a summary or note, whitespace collapsed, empty ones dropped."""
+    return [p for p in (_SPACE.sub(" ", part).strip() for part in _PARAGRAPHS.split(text)) if p]
+
+
+def inline_markdown(paragraph: str) -> str:
+    """One paragraph with its `*emphasis*` and `[links](https://…)` kept, everything else literal."""
+    out, position = [], 0
+    for match in _TOKENS.finditer(paragraph):
+        out.append(escape(paragraph[position : match.start()]))
+        label, url, emphasised = match.group(1), match.group(2), match.group(3)
+        if url is not None:
+            out.append(f"[{escape(label)}]({safe_url(url)})")
+        else:
+            out.append(f"*{escape(emphasised)}*")
+        position = match.end()
+    out.append(escape(paragraph[position:]))
+    return "".join(out)
+
+
+def text_markdown(text: str) -> str:
+    """A whole summary or note as Markdown paragraphs separated by blank lines."""
+    blocks = []
+    for paragraph in paragraphs(text):
+        rendered = inline_markdown(paragraph)
+        blocks.append(_guard_block_start(rendered))
+    return "\n\n".join(blocks)
+
+
+def _guard_block_start(rendered: str) -> str:
+    """Replace a block-starting character by its numeric reference: the block parsers do not see
+    it, and the page shows the same character."""
+    match = _BLOCK_START.match(rendered)
+    if match:
+        return f"{match.group(1)}&#{ord(match.group(2))};{rendered[match.end() :]}"
+    ordered = re.match(r"^(\d+)([.)])(\s)", rendered)
+    if ordered:
+        return f"{ordered.group(1)}&#{ord(ordered.group(2))};{rendered[ordered.end(2) :]}"
+    return rendered
+
+
+def plain_text(text: str) -> str:
+    """A summary or note as plain text: link labels and emphasised words kept, markup dropped."""
+    return "\n\n".join(
+        _EMPHASIS.sub(r"\1", _LINK.sub(r"\1", paragraph)) for paragraph in paragraphs(text)
+    )
+
+
+def shorten(text: str, limit: int = 280) -> str:
+    """The first paragraph of plain `text`, cut at a word before `limit` characters with '…'."""
+    first = text.split("\n\n", 1)[0]
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:–— ")
+    return f"{cut}…"
+
+
+def html_block(markup: str) -> str:
+    """HTML (an SVG drawing) fit to embed as one raw block: Markdown ends a block at a blank line."""
+    return "\n".join(line for line in markup.strip().splitlines() if line.strip())

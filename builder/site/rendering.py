@@ -1,0 +1,158 @@
+"""Templates to Markdown pages: the Jinja environment and the helpers every page template uses.
+
+Templates write Markdown (with a little HTML), so autoescaping is off and record text passes
+through explicit filters: `md` for inline text, `md_text` for summaries, `attr` for HTML.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import string
+
+import jinja2
+
+from builder.model import Event, Record
+from builder.site import paths
+from builder.site.date_text import date_label, event_when, group_label
+from builder.site.facets import Facets
+from builder.site.listing import by_month, page_window
+from builder.site.markdown_text import (
+    escape,
+    escape_block,
+    plain_text,
+    safe_url,
+    shorten,
+    text_markdown,
+)
+from builder.site.settings import SiteSettings
+from builder.site.strings import plural, strings
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """One shared environment: templates compile once per process."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("builder", "templates"),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=escape,
+        md_block=escape_block,
+        md_text=text_markdown,
+        attr=lambda value: html.escape(str(value), quote=True),
+        json=lambda value: json.dumps(value, ensure_ascii=False),
+    )
+    env.filters["safe_url"] = safe_url
+    env.globals.update(plural=plural, by_month=by_month, page_window=page_window, paths=paths)
+    return env
+
+
+class PageContext:
+    """What a template may ask about the record, answered relative to the page being written.
+
+    One is made per page (`here` is the page's docs path); labels and links come from here so
+    templates stay free of lookups and path arithmetic.
+    """
+
+    def __init__(self, record: Record, facets: Facets, settings: SiteSettings, here: str):
+        self.record = record
+        self.facets = facets
+        self.settings = settings
+        self.lang = settings.lang
+        self.here = here
+        self.t = strings(settings.lang)
+
+    def link(self, path: str) -> str:
+        """A relative link from this page to the docs path `path`."""
+        return paths.relative_link(self.here, path)
+
+    # --- dates ---------------------------------------------------------------------------
+    def when(self, event: Event) -> str:
+        return event_when(event, self.lang)
+
+    def date(self, date) -> str:
+        return date_label(date, self.lang)
+
+    def group(self, year: int, month: int | None) -> str:
+        return group_label(year, month, self.lang)
+
+    # --- labels and addresses --------------------------------------------------------------
+    def event_path(self, event: Event) -> str:
+        return paths.event_page(event.id, self.lang)
+
+    def title(self, event: Event) -> str:
+        return event.title.get(self.lang)
+
+    def short(self, event: Event) -> str:
+        return shorten(plain_text(event.summary.get(self.lang)))
+
+    def theme_name(self, theme_id: str) -> str:
+        return self.record.themes[theme_id].name.get(self.lang)
+
+    def theme_path(self, theme_id: str) -> str:
+        return paths.theme_page(theme_id, self.lang)
+
+    def region_name(self, code: str) -> str:
+        if code in self.record.scopes:
+            return self.record.scopes[code].name.get(self.lang)
+        return self.record.regions[code].label(self.lang)
+
+    def region_path(self, code: str) -> str:
+        return paths.region_page(code, self.lang)
+
+    def actor_name(self, actor_id: str) -> str:
+        return self.record.actors[actor_id].label(self.lang)
+
+    def actor_path(self, actor_id: str) -> str:
+        return paths.actor_page(actor_id, self.lang)
+
+    def links(self, kind: str, ids, separator: str = ", ") -> str:
+        """Markdown links to the pages of themes, regions or actors (`kind`), joined."""
+        name, path = {
+            "themes": (self.theme_name, self.theme_path),
+            "regions": (self.region_name, self.region_path),
+            "actors": (self.actor_name, self.actor_path),
+        }[kind]
+        return separator.join(f"[{escape(name(i))}]({self.link(path(i))})" for i in ids)
+
+    def event_link(self, event: Event) -> str:
+        """A Markdown link to `event`'s page, labelled with its title."""
+        return f"[{escape(self.title(event))}]({self.link(self.event_path(event))})"
+
+    def time(self, event: Event) -> str:
+        """The event's date as an HTML `time` element (machine-readable start, readable text)."""
+        return f'<time datetime="{event.date.iso()}">{escape(self.when(event))}</time>'
+
+    def status(self, event: Event) -> str:
+        return self.t["statuses"][event.status]
+
+    def sentence(self, text: str, **links: tuple[str, str | None]) -> str:
+        """`text` as Markdown with each `{name}` replaced by a link `(label, docs path)`.
+
+        The words around the links are escaped; a link without a path becomes its plain label.
+        """
+        out = []
+        for literal, name, _spec, _conversion in string.Formatter().parse(text):
+            out.append(escape(literal))
+            if name is None:
+                continue
+            label, path = links[name]
+            out.append(f"[{escape(label)}]({self.link(path)})" if path else escape(label))
+        return "".join(out)
+
+
+def render(template: str, context: PageContext, **values) -> str:
+    """The Markdown of one page: `template` rendered with the page's context as `p`."""
+    return environment().get_template(template).render(p=context, t=context.t, **values)
+
+
+def front_matter(**fields) -> str:
+    """A YAML front-matter block; JSON is valid YAML, so every value is written as JSON."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -1,0 +1,54 @@
+"""What the views need to know about the site besides the record: names, addresses, options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from builder.model import Record
+
+DEFAULT_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """Options for one language of the site.
+
+    `repo_url` is the repository's web address: event pages link to the GitHub editor of their
+    YAML file on `branch`. Optional collaborators are passed in, never imported here: when
+    `region_locator` is None an event page names its regions without drawing a map.
+    `data_page` and `maps_page` are docs paths of pages made elsewhere, linked only when given;
+    `content_pages` the hand-written pages that exist, so links to them are never broken.
+    """
+
+    lang: str = "en"
+    site_name: str = "Peru crisis record"
+    site_url: str | None = None
+    repo_url: str | None = None
+    branch: str = "main"
+    directory_urls: bool = True
+    page_size: int = DEFAULT_PAGE_SIZE
+    latest_count: int = 6
+    region_locator: Callable[[Sequence[str], str], str] | None = None
+    presidents_chart: Callable[[Record, str], str] | None = None
+    data_page: str | None = None
+    maps_page: str | None = None
+    feed_path: str | None = None
+    content_pages: frozenset[str] = frozenset()
+
+    def edit_url(self, path: str) -> str | None:
+        """The GitHub editor of the repository file `path`, or None without a repository."""
+        if not self.repo_url:
+            return None
+        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{path}"
+
+    def content_page(self, name: str) -> str | None:
+        """The docs path of the hand-written page `name` (`about.md`) if it exists."""
+        path = f"{'' if self.lang == 'en' else self.lang + '/'}{name}"
+        return path if path in self.content_pages else None
+
+    def absolute_url(self, site_path: str) -> str | None:
+        """`site_path` on the published site, or None when the site's address is not known."""
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + site_path.lstrip("/")
