@@ -79,7 +79,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         record = self._load_record()
         lang = self.config.lang
         outputs = self._exports(record, config)
-        maps = self._maps(record)
+        maps = self._maps(record, config)
         existing = {file.src_uri for file in files}
         data_page = paths.data_page(lang)
         maps_page = f"{paths.lang_prefix(lang)}maps/index.md"
@@ -129,12 +129,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         try:
             record = load_record(self.root)
         except RecordError as error:
-            errors = [p for p in error.problems if p.severity == "error"]
-            listing = "\n".join(f"  {problem}" for problem in error.problems)
-            raise PluginError(
-                f"the record under {self.root} has {len(errors)} error(s); "
-                f"fix them (peru-timeline check shows the same list):\n{listing}"
-            ) from None
+            raise _problems_error(f"the record under {self.root}", error) from None
         if record.warnings:
             # Warnings (a missing translation) must not stop a --strict build: info, not warning.
             log.info(
@@ -146,9 +141,22 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         export_files = _optional("builder.exports", "export_files")
         return export_files(record, self.config.lang, config.site_url) if export_files else []
 
-    def _maps(self, record) -> list[OutputFile]:
+    def _maps(self, record, config) -> list[OutputFile]:
         map_files = _optional("builder.maps.pages", "map_files")
-        return map_files(record, self.root, self.config.lang) if map_files else []
+        if map_files is None:
+            return []
+        try:
+            return map_files(
+                record,
+                self.root,
+                self.config.lang,
+                site_url=config.site_url,
+                directory_urls=config.use_directory_urls,
+            )
+        except RecordError as error:  # a map definition is wrong
+            raise _problems_error(
+                f"the map definitions under {self.root / 'maps'}", error
+            ) from None
 
     def _add(self, files: Files, outputs: list[OutputFile], config: MkDocsConfig) -> None:
         """Add every output as a generated file; a clash with another file is an error."""
@@ -168,6 +176,16 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             files.append(
                 File.generated(config, output.path, content=output.content, inclusion=inclusion)
             )
+
+
+def _problems_error(what: str, error: RecordError) -> PluginError:
+    """A build error listing every problem as `path:line:column: what is wrong — how to fix it`."""
+    errors = [p for p in error.problems if p.severity == "error"]
+    listing = "\n".join(f"  {problem}" for problem in error.problems)
+    return PluginError(
+        f"{what} has {len(errors)} error(s); fix them (peru-timeline check lists them too):\n"
+        f"{listing}"
+    )
 
 
 def _nav_pages(lang: str) -> set[str]:

@@ -54,7 +54,7 @@ def _listing(
             count=len(events),
         )
         matter = {"hide": ["toc"]} if page.number == 1 else LISTING_MATTER
-        files.append(OutputFile(page.path, front_matter(**matter) + body))
+        files.append(OutputFile(page.path, front_matter(title=title, **matter) + body))
     return files
 
 

@@ -45,7 +45,9 @@ def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Ev
         edit_url=settings.edit_url(event.path),
     )
     description = shorten(plain_text(event.summary.get(settings.lang)), 200)
-    return OutputFile(here, front_matter(description=description) + body)
+    return OutputFile(
+        here, front_matter(title=context.title(event), description=description) + body
+    )
 
 
 def status_line(context: PageContext, event: Event) -> str:

@@ -1,0 +1,197 @@
+"""The views on their own: dates, safe text, pagination, pages and the timeline data.
+
+No MkDocs here: views return `OutputFile`s, and these tests read them (rendering Markdown with
+Python-Markdown where the HTML matters).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import markdown
+import pytest
+from site_fixtures import HOSTILE_NAME, REPO_URL, site_project
+
+from builder.dates import PartialDate
+from builder.record import load_record
+from builder.site import SiteSettings, paths, site_files
+from builder.site.date_text import date_label, event_when, span_label
+from builder.site.listing import page_window, paginate
+from builder.site.markdown_text import escape, text_markdown
+from builder.site.timeline import periods
+
+EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
+
+
+def d(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2026-02-18", None, "18 February 2026"),
+        ("2026-06", None, "June 2026"),
+        ("2026", None, "2026"),
+        ("2025-09-09", "2025-09-23", "9–23 September 2025"),
+        ("2025-09-28", "2025-10-03", "28 September – 3 October 2025"),
+        ("2025-12-28", "2026-01-03", "28 December 2025 – 3 January 2026"),
+        ("2026-04", "2026-06", "April–June 2026"),
+        ("2025-12", "2026-02", "December 2025 – February 2026"),
+        ("2016", "2018", "2016–2018"),
+        ("2026-02-18", "2026-06", "18 February 2026 – June 2026"),
+        ("2026-02-18", "2026-02-18", "18 February 2026"),
+    ],
+)
+def test_dates_are_shown_at_their_precision(start, end, expected):
+    assert span_label(d(start), d(end) if end else None, "en") == expected
+
+
+def test_a_month_is_never_padded_to_a_day():
+    assert date_label(d("2026-06"), "en") == "June 2026"
+    assert "1 June" not in date_label(d("2026-06"), "en")
+
+
+@pytest.fixture
+def record(project):
+    site_project(project)
+    return load_record(project.root)
+
+
+def test_approximate_dates_get_c(record):
+    event = next(e for e in record.events if e.approximate)
+    assert event_when(event, "en") == "c. 20 October 2025"
+
+
+def render(text: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS).convert(text)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "- a list?",
+        "1. a list?",
+        "# a heading?",
+        "> a quote?",
+        ": a definition?",
+        "!!! warning",
+        "text {: onclick=alert(1) }",
+        "`code` and _under_ and __bold__",
+        "&amp; stays &amp;",
+        "| a | b |",
+    ],
+)
+def test_record_text_is_shown_literally(hostile):
+    html = render(text_markdown(hostile))
+    assert html.startswith("<p>") and html.endswith("</p>")
+    assert html.count("<") == 2, html  # only the paragraph's own tags
+    assert markdown.markdown(escape("x")) == "<p>x</p>"
+
+
+def test_double_stars_give_at_most_emphasis():
+    html = render(text_markdown("**bold**"))
+    assert "<strong>" not in html and html.count("<em>") <= 1
+
+
+def test_summaries_keep_emphasis_and_web_links_only():
+    html = render(text_markdown("*yes* [ok](https://example.org/a) [no](javascript:alert(1))"))
+    assert "<em>yes</em>" in html
+    assert '<a href="https://example.org/a">ok</a>' in html
+    assert "javascript" not in html.split("[no]")[0] and 'href="javascript' not in html
+
+
+def test_pagination_bounds_every_page():
+    events = list(range(23))
+    pages = paginate(events, 10, lambda n: f"p{n}.md")
+    assert [len(p.events) for p in pages] == [10, 10, 3]
+    assert [p.path for p in pages] == ["p1.md", "p2.md", "p3.md"]
+    assert paginate([], 10, lambda n: f"p{n}.md")[0].events == ()
+
+
+def test_page_window_stays_small_whatever_the_page_count():
+    assert page_window(50, 100) == [1, None, 48, 49, 50, 51, 52, None, 100]
+    assert page_window(1, 3) == [1, 2, 3]
+
+
+def test_timeline_periods_hold_every_event_once_and_split_crowded_months(record):
+    many = [e for e in record.events] * 1  # 7 events: with pages of 2, years and months split
+    pages = periods(many, "en", 2)
+    seen = [e.id for p in pages for e in p.events]
+    assert sorted(seen) == sorted(e.id for e in record.events)
+    assert all(len(p.events) <= 2 for p in pages)
+    assert len({p.path for p in pages}) == len(pages)
+    # 2026 has 4 events: over the page size, so it is split by month.
+    assert "timeline/2026/06/index.md" in {p.path for p in pages}
+
+
+@pytest.fixture
+def files(record):
+    settings = SiteSettings(repo_url=REPO_URL, site_name="Test record")
+    return {f.path: f for f in site_files(record, settings)}
+
+
+def test_event_page_shows_status_sources_note_and_correction_link(files):
+    page = files[paths.event_page("2026-06-16-party-alleges-rigged-rules", "en")].content
+    assert "Alleged" in page and "Claimed by: [Free Peru]" not in page  # labels from the registry
+    assert "Claimed by: [Perú Libre](../actors/peru-libre/index.md)" in page
+    assert '!!! warning "Sources differ"' in page
+    assert "## Sources" in page and "Perú Libre, Statement on the count" in page
+    assert "party statement" in page
+    edit = f"{REPO_URL}/edit/main/events/2026/2026-06-16-party-alleges-rigged-rules.yml"
+    assert f"]({edit})" in page
+    # Related works both ways: the older event lists the newer one that names it.
+    older = files[paths.event_page("2026-02-18-congress-installs-balcazar", "en")].content
+    assert "(2026-06-16-party-alleges-rigged-rules.md)" in older
+
+
+def test_source_links_only_known_urls_and_shows_date_notes(files):
+    page = files[paths.event_page("2026-06-runoff-count-drags-on", "en")].content
+    assert "undated; written after the 7 June 2026 runoff" in page
+    assert "](http" not in page.split("## Sources")[1].split("##")[0]
+
+
+def test_event_pages_stay_out_of_each_other_and_cite_themselves(files):
+    page = files[paths.event_page("2025-09-09-health-strike", "en")].content
+    assert "9–23 September 2025" in page
+    assert "/events/2025-09-09-health-strike/" in page  # the cite-this snippet
+    assert "at para. 4" in page
+
+
+def test_hostile_event_title_is_escaped_in_the_page_head(files):
+    page = files[paths.event_page(HOSTILE_NAME.rsplit("/", 1)[1][:-4], "en")].content
+    head = page.split("---", 2)[1]
+    assert "<script>" not in head and "&lt;script&gt;" in head
+
+
+def test_every_region_has_a_page(record, files):
+    for code in [*record.regions, *record.scopes]:
+        assert paths.region_page(code, "en") in files
+    assert len(record.regions) == 26
+
+
+def test_timeline_data_is_compressed_deterministic_and_complete(record, files):
+    data_file = files[paths.timeline_data("en")].content
+    assert data_file[:2] == b"\x1f\x8b" and data_file[4:8] == b"\0\0\0\0"  # gzip, no time stamp
+    data = json.loads(gzip.decompress(data_file))
+    assert [e["id"] for e in data["events"]] == [e.id for e in record.events]
+    strike = next(e for e in data["events"] if e["id"] == "2025-09-09-health-strike")
+    assert (strike["start"], strike["end"]) == ("2025-09-09", "2025-09-23")
+    assert strike["url"] == "../events/2025-09-09-health-strike/"
+
+
+def test_output_is_deterministic(record):
+    settings = SiteSettings(repo_url=REPO_URL)
+    first = site_files(record, settings)
+    second = site_files(record, settings)
+    assert first == second
+    assert len({f.path for f in first}) == len(first)
+
+
+def test_links_are_relative_to_the_page(files):
+    assert paths.relative_link("events/x.md", "themes/a/index.md") == "../themes/a/index.md"
+    assert paths.page_url("events/x.md") == "events/x/"
+    assert paths.page_url("timeline/2026/index.md") == "timeline/2026/"
+    assert paths.page_url("events/x.md", directory_urls=False) == "events/x.html"
