@@ -46,7 +46,8 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml") -> s
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    env = dict(os.environ)
+    # Material prints a banner about its successor on every build; the log is for build errors.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     epoch = source_date_epoch(root)
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
