@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import folium
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
+from folium.utilities import JsCode
 
 from builder.maps.geodata import regions_frame
 from builder.maps.measures import MapData, RegionValue
@@ -31,7 +32,7 @@ from builder.maps.styling import (
     LegendEntry,
     classify,
 )
-from builder.maps.texts import text
+from builder.maps.texts import date_label, text
 from builder.model import Event
 
 LEAFLET_DIR = "assets/leaflet"
@@ -53,6 +54,8 @@ class MapPage(Figure):
         '<html lang="{{ this.lang }}">\n'
         "<head>\n"
         "<title>{{ this.title }}</title>\n"
+        # No favicon request: the map asks the server for nothing it does not use.
+        '<link rel="icon" href="data:,">\n'
         "{{ this.header.render(**kwargs) }}\n"
         "</head>\n"
         "<body>\n"
@@ -92,6 +95,9 @@ class Legend(MacroElement):
         .leaflet-container { background: #ffffff; }
         .leaflet-popup-content ul { margin: 4px 0 0; padding-left: 1.1em; }
         .leaflet-popup-content a { color: #0b4f8a; }
+        .map-point-label { background: rgba(255,255,255,0.85); border: 0; box-shadow: none;
+          padding: 0 3px; font-weight: bold; color: #1a1a1a; }
+        .map-point-label::before { display: none; }
         @media print { .leaflet-control-zoom { display: none; } }
         </style>
         {% endmacro %}
@@ -198,14 +204,16 @@ def _points_layer(
     data: MapData, classification: Classification, lang: str, site_root: str
 ) -> folium.GeoJson:
     entries = {e.key: e for e in classification.entries}
+    points = data.definition.points
     features = []
-    for point in data.definition.points:
+    for point, direction in zip(points, label_directions(points), strict=True):
         entry = entries.get(point.category) if point.category else None
         features.append(
             {
                 "type": "Feature",
                 "properties": {
                     "name": html.escape(point.name.get(lang)),
+                    "label": direction,
                     "popup": _point_popup(data, point, entry, lang, site_root),
                     "fill": entry.fill if entry else "#ffffff",
                 },
@@ -217,16 +225,56 @@ def _points_layer(
         name=f"{data.definition.name}-points",
         marker=folium.CircleMarker(radius=7),
         style_function=_point_style,
-        tooltip=folium.GeoJsonTooltip(
-            fields=["name"], labels=False, permanent=True, direction="right", offset=[8, 0]
-        ),
+        # Each point keeps its name beside it; a tooltip bound to the whole layer would show one.
+        on_each_feature=JsCode(_POINT_LABEL),
         popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=320),
     )
+
+
+_POINT_LABEL = """function (feature, layer) {
+    var direction = feature.properties.label;
+    var offset = {right: [8, 0], left: [-8, 0], top: [0, -8], bottom: [0, 8]}[direction];
+    layer.bindTooltip(feature.properties.name,
+        {permanent: true, direction: direction, offset: offset, className: "map-point-label"});
+}"""
+# Points closer than this (in degrees, ~65 km: a few pixels at the country-wide zoom) would
+# have their labels on top of each other.
+NEAR_DEGREES = 0.6
+
+
+def label_directions(points) -> list[str]:
+    """Where each point's label goes: to the right, or around its dot when other points are near.
+
+    Within a group of near points, the northernmost label goes above its dot, the
+    southernmost below, and those between alternate left and right, so no two cover
+    each other at any zoom.
+    """
+    directions = []
+    for point in points:
+        group = [
+            other
+            for other in points
+            if abs(other.lat - point.lat) < NEAR_DEGREES
+            and abs(other.lon - point.lon) < NEAR_DEGREES
+        ]
+        if len(group) == 1:
+            directions.append("right")
+            continue
+        ranked = sorted(group, key=lambda p: (-p.lat, p.lon))
+        rank = next(i for i, p in enumerate(ranked) if p is point)
+        if rank == 0:
+            directions.append("top")
+        elif rank == len(ranked) - 1:
+            directions.append("bottom")
+        else:
+            directions.append("left" if rank % 2 else "right")
+    return directions
 
 
 def _point_style(feature: dict) -> dict:
     return {
         "pane": POINTS_PANE,
+        "fill": True,
         "fillColor": feature["properties"]["fill"],
         "fillOpacity": 1,
         "color": "#000000",
@@ -277,8 +325,8 @@ def _region_popup(
     return "<br>".join(parts)
 
 
-def _point_popup(data, point, entry: LegendEntry | None, lang: str, site_root: str) -> str:
-    by_id = {e.id: e for e in data.events}
+def _point_popup(data: MapData, point, entry: LegendEntry | None, lang: str, site_root: str) -> str:
+    by_id = data.cited
     parts = [f"<strong>{html.escape(point.name.get(lang))}</strong>"]
     if entry is not None:
         parts.append(html.escape(entry.label.get(lang)))
@@ -288,7 +336,15 @@ def _point_popup(data, point, entry: LegendEntry | None, lang: str, site_root: s
     for figure in point.figures:
         cited = by_id.get(figure.event)
         href = html.escape(f"{site_root}events/{figure.event}/")
-        source = f' (<a href="{href}" target="_parent">{html.escape(cited.date.iso() if cited else figure.event)}</a>)'
+        label = text("event_of", lang, date=date_label(cited.date, lang)) if cited else figure.event
+        status = (
+            f", {text(f'status_{cited.status}', lang)}"
+            if cited and cited.status != "verified"
+            else ""
+        )
+        source = (
+            f' (<a href="{href}" target="_parent">{html.escape(label)}</a>{html.escape(status)})'
+        )
         items.append(
             f"<li>{html.escape(figure.label.get(lang))}: <strong>{html.escape(figure.value.get(lang))}</strong>{source}</li>"
         )
@@ -338,6 +394,12 @@ def _legend_markup(data: MapData, classification: Classification, lang: str) -> 
             f'stroke="{OUTLINE}"/></svg>'
         )
         items.append(f"<li>{swatch}<span>{html.escape(entry.label.get(lang))}</span></li>")
+    if definition.points:
+        swatch = (
+            '<svg width="18" height="14" aria-hidden="true">'
+            '<circle cx="9" cy="7" r="5" fill="#ffffff" stroke="#000000" stroke-width="2"/></svg>'
+        )
+        items.append(f"<li>{swatch}<span>{html.escape(text('points_legend', lang))}</span></li>")
     credit = html.escape(text("boundaries", lang))
     return (
         f'<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>{patterns}</defs></svg>'

@@ -6,7 +6,7 @@ renderers (interactive, print, tables) only draw them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from builder.dates import PartialDate
 from builder.maps.definitions import MapDefinition, Selection
@@ -66,6 +66,8 @@ class MapData:
     regions: dict[str, RegionValue]
     events: tuple[Event, ...]
     unmapped: tuple[Event, ...]
+    # The events that the points' figures cite, by id (selected or not).
+    cited: dict[str, Event] = field(default_factory=dict)
 
     def period(self) -> tuple[PartialDate, PartialDate] | None:
         """The dates shown: the selection's window, closed by the selected events' own dates."""
@@ -112,4 +114,8 @@ def measure(
             category = definition.category_of(iso)
             value = category.id if category else None
         regions[iso] = RegionValue(iso, value, region_events)
-    return MapData(definition, selection, regions, events, counts.unmapped)
+    by_id = record.by_id()
+    cited = {
+        f.event: by_id[f.event] for p in definition.points for f in p.figures if f.event in by_id
+    }
+    return MapData(definition, selection, regions, events, counts.unmapped, cited)

@@ -15,6 +15,10 @@ _TEXTS = {
     "note": ("Note", "Nota"),
     "points": ("Points", "Puntos"),
     "figures": ("Figures", "Cifras"),
+    "points_legend": (
+        "Places: click one for its details",
+        "Lugares: haga clic en uno para ver sus datos",
+    ),
     "legend": ("Legend", "Leyenda"),
     "sources": ("Sources", "Fuentes"),
     "notes": ("Notes", "Notas"),
@@ -32,6 +36,7 @@ _TEXTS = {
         "{n} hecho(s) seleccionado(s) afectan a todo el país u ocurrieron en el extranjero, por lo que no están en el mapa:",
     ),
     "event_ref": ("event {id}", "hecho {id}"),
+    "event_of": ("event of {date}", "hecho del {date}"),
     "no_events": ("No events", "Ningún hecho"),
     "events_from_to": ("Events from {start} to {end}", "Hechos del {start} al {end}"),
     "events_all": ("All events in the record", "Todos los hechos del registro"),
