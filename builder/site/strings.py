@@ -102,7 +102,7 @@ _EN = {
     "filter_all_regions": "All regions",
     "filter_all_actors": "All actors",
     "filter_apply": "Apply filters",
-    "filter_clear": "Clear",
+    "filter_clear": "Clear filters",
     "filter_results": {
         "none": "No event matches.",
         "one": "1 event matches.",
