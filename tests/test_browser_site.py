@@ -237,3 +237,19 @@ def test_screenshots_for_the_readme(visit, record):
     visit.goto(f"events/{event}/").screenshot(path=SCREENSHOTS / "event.png")
     for name in ["home", "timeline", "event"]:
         assert (SCREENSHOTS / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_event_and_timeline_pages_print_without_navigation_and_with_link_addresses(visit, record):
+    event = max(record.events, key=lambda e: (sum(bool(c.source.url) for c in e.sources), e.id))
+    page = visit.goto(f"events/{event.id}/")
+    page.emulate_media(media="print")
+    for chrome in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]:
+        assert not page.locator(chrome).first.is_visible(), chrome
+    source_link = page.locator("h2#sources + ol a[href^='http']").first
+    after = source_link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert source_link.get_attribute("href") in after
+
+    timeline = visit.goto("timeline/?theme=" + event.themes[0])
+    timeline.emulate_media(media="print")
+    assert not timeline.locator("#pcr-filters").is_visible()
+    assert timeline.locator("#pcr-results article").first.is_visible()
