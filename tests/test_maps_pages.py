@@ -1,0 +1,149 @@
+"""The files a map gives the site: its page, standalone map, data, print files, and the index."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from test_maps_support import new_project, with_maps
+
+from builder.maps.geodata import regions_frame
+from builder.maps.locator import region_locator_svg
+from builder.maps.pages import map_files
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The small project and its map files in English, built once for this module (print maps are slow)."""
+    project = new_project(tmp_path_factory.mktemp("maps"))
+    record, _, ids = with_maps(project)
+    return project, record, ids, {f.path: f.content for f in map_files(record, project.root, "en")}
+
+
+def files_of(built, lang="en"):
+    project, record, ids, files = built
+    if lang != "en":
+        files = {f.path: f.content for f in map_files(record, project.root, lang)}
+    return files, ids
+
+
+def test_each_map_has_its_page_map_data_and_print_files(built):
+    files, _ = files_of(built)
+    for name in ("strikes", "named"):
+        for path in (
+            f"maps/{name}.md",
+            f"maps/{name}/map.html",
+            f"maps/{name}/{name}.csv",
+            f"maps/{name}/{name}-a4.pdf",
+            f"maps/{name}/{name}-a3.pdf",
+            f"maps/{name}/{name}.svg",
+            f"maps/{name}/{name}.png",
+        ):
+            assert path in files, path
+    assert "maps/named/named-points.csv" in files and "maps/strikes/strikes-points.csv" not in files
+    assert {
+        "maps/index.md",
+        "assets/leaflet/leaflet.js",
+        "assets/leaflet/leaflet.css",
+        "assets/leaflet/images/layers.png",
+    } <= set(files)
+
+
+def test_spanish_files_sit_under_es(built):
+    files, _ = files_of(built, "es")
+    assert "es/maps/strikes.md" in files and "es/assets/leaflet/leaflet.js" in files
+    assert '<html lang="es">' in files["es/maps/strikes/map.html"]
+    # The test definition has no Spanish title: the English one is shown.
+    assert "# Strikes by region" in files["es/maps/strikes.md"]
+
+
+def test_the_page_embeds_the_map_and_links_everything_relatively(built):
+    files, ids = files_of(built)
+    page = files["maps/strikes.md"]
+    assert page.startswith('---\ntitle: "Strikes by region"\n')
+    assert (
+        '<iframe class="pcr-map" src="map.html" title="Interactive map: Strikes by region"' in page
+    )
+    links = re.findall(r"\]\(([^)]+)\)", page)
+    assert links and not [link for link in links if "://" in link or link.startswith("/")]
+    assert f"../events/{ids['lima']}.md" in links
+    for download in (
+        "strikes/strikes.csv",
+        "strikes/strikes-a4.pdf",
+        "strikes/strikes-a3.pdf",
+        "strikes/strikes.svg",
+        "strikes/strikes.png",
+        "strikes/map.html",
+    ):
+        assert download in links
+    # The nationwide strike is not on the map, and the page says so.
+    assert "not on the map" in page and f"../events/{ids['national']}.md" in links
+
+
+def test_the_table_and_the_csv_hold_the_same_values(built):
+    files, ids = files_of(built)
+    page = files["maps/strikes.md"]
+    assert (
+        f"| Cusco | PE-CUS | 1 | [2026-02 — Test event strike-cusco](../events/{ids['cusco']}.md) |"
+        in page
+    )
+    assert "| Arequipa | PE-ARE | 0 |  |" in page
+    data = files["maps/strikes/strikes.csv"]
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == 26
+    by_iso = {row["iso"]: row for row in rows}
+    assert by_iso["PE-CUS"]["events"] == "1" and by_iso["PE-CUS"]["event_ids"] == ids["cusco"]
+    assert (
+        by_iso["PE-LMA"]["region"] == "Metropolitan Lima" and by_iso["PE-LMA"]["ubigeo"] == "1501"
+    )
+    assert by_iso["PE-ARE"]["events"] == "0" and by_iso["PE-ARE"]["class"] == "0"
+
+
+def test_a_categories_page_lists_its_points_figures_and_sources(built):
+    files, ids = files_of(built)
+    page = files["maps/named.md"]
+    assert "| Madre de Dios | PE-MDD | Only in the second list |" in page
+    assert (
+        f"Cost: **US$1.3 billion** — [2026-02 — Test event strike-cusco](../events/{ids['cusco']}.md)"
+        in page
+    )
+    assert "## Sources" in page and "RPP" in page
+    points = files["maps/named/named-points.csv"].decode("utf-8-sig").splitlines()
+    assert (
+        points[1]
+        == f"Puerto Maldonado,-12.593,-69.189,PE-MDD,second-only,,Cost,US$1.3 billion,{ids['cusco']}"
+    )
+
+
+def test_the_index_lists_every_map(built):
+    files, _ = files_of(built)
+    index = files["maps/index.md"]
+    assert "## [Named places](named.md)" in index and "## [Strikes by region](strikes.md)" in index
+
+
+def test_two_builds_give_the_same_bytes(built):
+    project, record, _, first = built
+    second = {f.path: f.content for f in map_files(record, project.root, "en")}
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []
+
+
+def test_locators_are_small_and_name_their_regions():
+    every = region_locator_svg(list(regions_frame()["iso"]), "en")
+    assert len(every.encode()) < 15_000
+    assert every.count("<path") == 26 and every.count('class="pcr-locator__on"') == 26
+    one = region_locator_svg(["PE-CUS", "national"], "es")
+    assert one.count('class="pcr-locator__on"') == 1
+    assert (
+        'aria-label="Ubicación de Cusco en el Perú"' in one
+        and "<title>Ubicación de Cusco en el Perú</title>" in one
+    )
+    # Callao is a few pixels across: a ring shows where it is.
+    assert "<circle" in region_locator_svg(["PE-CAL"], "en") and "<circle" not in one
+    assert region_locator_svg(["PE-LMA", "PE-CAL"], "en") == region_locator_svg(
+        ["PE-CAL", "PE-LMA"], "en"
+    )
+    assert 'aria-label="Map of Peru&#x27;s regions"' in region_locator_svg([], "en")

@@ -1,0 +1,100 @@
+"""Print maps: the paper sizes, byte-identical files, and type that stays legible."""
+
+from __future__ import annotations
+
+import re
+import struct
+
+import matplotlib
+import pytest
+from matplotlib.text import Text
+from test_maps_support import with_maps
+
+from builder.maps import print_maps
+from builder.maps.measures import measure
+from builder.maps.pages import print_context
+
+A4_POINTS = (595.28, 841.89)
+A3_POINTS = (841.89, 1190.55)
+
+
+@pytest.fixture
+def maps(project):
+    record, definitions, _ = with_maps(project)
+    return {
+        name: (measure(d, record), print_context(measure(d, record), record, "en", f"maps/{name}/"))
+        for name, d in definitions.items()
+    }
+
+
+def media_box(pdf: bytes) -> tuple[float, float]:
+    match = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    assert match, "no MediaBox"
+    return float(match.group(1)), float(match.group(2))
+
+
+def png_chunks(png: bytes) -> list[bytes]:
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    chunks, position = [], 8
+    while position < len(png):
+        length, kind = struct.unpack(">I4s", png[position : position + 8])
+        chunks.append(kind)
+        position += 12 + length
+    return chunks
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", A4_POINTS), ("a3", A3_POINTS)])
+def test_the_pdf_page_is_the_paper_asked_for(maps, paper, size):
+    data, context = maps["named"]
+    pdf = print_maps.render(data, context, "en", paper, ("pdf",))["pdf"]
+    assert pdf.startswith(b"%PDF")
+    assert media_box(pdf) == pytest.approx(size, abs=0.05)
+
+
+def test_two_renders_are_byte_identical(maps):
+    data, context = maps["named"]
+    first = print_maps.render(data, context, "en", "a4", ("pdf", "svg", "png"))
+    second = print_maps.render(data, context, "en", "a4", ("pdf", "svg", "png"))
+    for fmt in ("pdf", "svg", "png"):
+        assert first[fmt] == second[fmt], fmt
+
+
+def test_the_files_carry_no_dates_and_no_software_stamp(maps):
+    data, context = maps["strikes"]
+    files = print_maps.render(data, context, "en", "a4", ("pdf", "svg", "png"))
+    assert b"/CreationDate" not in files["pdf"] and b"/ModDate" not in files["pdf"]
+    assert b"<dc:date>" not in files["svg"]
+    assert b"tEXt" not in png_chunks(files["png"]) and b"tIME" not in png_chunks(files["png"])
+
+
+def test_text_is_at_least_7_points_on_a4_and_the_legend_is_there(maps):
+    data, context = maps["named"]
+    with matplotlib.rc_context(print_maps._RC):
+        figure = print_maps._draw(data, context, "en", "a4")
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    assert min(t.get_fontsize() for t in texts) >= 7
+    words = " ".join(t.get_text() for t in texts)
+    for expected in (
+        "Named places",
+        "In both lists",
+        "Only in the second",
+        "In neither list",
+        "Boundaries: Natural Earth (public domain)",
+        "Lima and Callao",
+        "km",
+        "Built ",
+        "maps/named/",
+    ):
+        assert expected in words
+
+
+def test_no_data_is_hatched_and_a_count_map_without_gaps_has_no_hatch(maps):
+    data, context = maps["strikes"]
+    svg = print_maps.render(data, context, "en", "a4", ("svg",))["svg"]
+    assert b"<pattern" not in svg
+    unknown = data.regions["PE-ARE"].__class__("PE-ARE", None, (), known=False)
+    gap = data.__class__(
+        data.definition, data.selection, {**data.regions, "PE-ARE": unknown}, data.events, ()
+    )
+    svg = print_maps.render(gap, context, "en", "a4", ("svg",))["svg"]
+    assert b"<pattern" in svg
