@@ -141,7 +141,7 @@ def maps_command(
 
 def _print(definition, record, root, paper, fmt, lang, start, end, themes) -> bytes:
     from builder.maps.measures import measure, override
-    from builder.maps.pages import configured_site_url, page_path, print_context
+    from builder.maps.pages import configured, configured_site_url, page_path, print_context
     from builder.maps.print_maps import render
     from builder.site import paths
 
@@ -151,7 +151,13 @@ def _print(definition, record, root, paper, fmt, lang, start, end, themes) -> by
     url = (site_url.rstrip("/") + "/" if site_url else "") + paths.page_url(
         page_path(definition.name, lang)
     )
-    return render(data, print_context(data, record, lang, url), lang, paper, (fmt,))[fmt]
+    return render(
+        data,
+        print_context(data, record, lang, url, configured(root, "site_name")),
+        lang,
+        paper,
+        (fmt,),
+    )[fmt]
 
 
 def _default_name(name: str, start: str | None, end: str | None, paper: str, fmt: str) -> str:

@@ -30,7 +30,7 @@ def subtitle(data: MapData, record: Record, lang: str) -> str:
         parts.append(text("events_from_to", lang, start=start, end=end))
     themes = data.selection.themes
     if themes is None:
-        parts.append(text("themes", lang, themes=text("all_themes", lang)))
+        parts.append(text("all_themes", lang))
     else:
         names = [record.themes[t].name.get(lang) if t in record.themes else t for t in themes]
         parts.append(text("themes", lang, themes=", ".join(names)))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from builder.maps.definitions import load_definitions
 from builder.maps.measures import measure
-from builder.maps.pages import configured_site_url, page_path, print_context
+from builder.maps.pages import configured, configured_site_url, page_path, print_context
 from builder.maps.print_maps import render
 from builder.record import load_record
 from builder.site import paths
@@ -61,7 +61,13 @@ def build_gallery(root: Path, out: Path, width: int = 800, lang: str = "en") -> 
         url = (site_url.rstrip("/") + "/" if site_url else "") + paths.page_url(
             page_path(definition.name, lang)
         )
-        pdf = render(data, print_context(data, record, lang, url), lang, "a4", ("pdf",))["pdf"]
+        pdf = render(
+            data,
+            print_context(data, record, lang, url, configured(root, "site_name")),
+            lang,
+            "a4",
+            ("pdf",),
+        )["pdf"]
         target = out / f"{definition.name}.png"
         pdf_to_png(pdf, target, width)
         written.append(target)

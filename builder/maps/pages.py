@@ -37,6 +37,8 @@ from builder.site.markdown_text import escape, text_markdown
 
 # The events listed per region in the page's table; the CSV lists them all.
 TABLE_EVENTS = 10
+# National and abroad events listed below the map; the rest are on their scope pages.
+UNMAPPED_EVENTS = 20
 
 
 def map_files(
@@ -59,7 +61,14 @@ def map_files(
     for definition in definitions:
         data = measure(definition, record)
         files.extend(
-            files_for_map(data, record, lang, site_url=site_url, directory_urls=directory_urls)
+            files_for_map(
+                data,
+                record,
+                lang,
+                site_url=site_url,
+                site_name=configured(root, "site_name"),
+                directory_urls=directory_urls,
+            )
         )
     files.append(index_page(definitions, lang))
     prefix = paths.lang_prefix(lang)
@@ -68,7 +77,13 @@ def map_files(
 
 
 def files_for_map(
-    data: MapData, record: Record, lang: str, *, site_url: str = "", directory_urls: bool = True
+    data: MapData,
+    record: Record,
+    lang: str,
+    *,
+    site_url: str = "",
+    site_name: str = "",
+    directory_urls: bool = True,
 ) -> list[OutputFile]:
     """The page, standalone map, CSV and print files of one map."""
     name = data.definition.name
@@ -76,7 +91,7 @@ def files_for_map(
     folder = f"{paths.lang_prefix(lang)}maps/{name}/"
     classification = classify(data)
     url = (site_url.rstrip("/") + "/" if site_url else "") + paths.page_url(page, directory_urls)
-    context = print_context(data, record, lang, url)
+    context = print_context(data, record, lang, url, site_name)
     files = [
         OutputFile(page, page_markdown(data, record, lang, directory_urls)),
         OutputFile(
@@ -97,7 +112,9 @@ def files_for_map(
     return files
 
 
-def print_context(data: MapData, record: Record, lang: str, url: str) -> PrintContext:
+def print_context(
+    data: MapData, record: Record, lang: str, url: str, site_name: str = ""
+) -> PrintContext:
     """The texts a print map carries besides its data."""
     return PrintContext(
         url=url,
@@ -107,6 +124,7 @@ def print_context(data: MapData, record: Record, lang: str, url: str) -> PrintCo
         points=tuple(
             point_line(n, p, record, lang) for n, p in enumerate(data.definition.points, start=1)
         ),
+        site=site_name,
     )
 
 
@@ -115,13 +133,19 @@ def page_path(name: str, lang: str) -> str:
     return f"{paths.lang_prefix(lang)}maps/{name}.md"
 
 
-def configured_site_url(root: Path) -> str:
-    """`site_url` from the project's mkdocs.yml, or "" (read as text: the file may hold tags)."""
+def configured(root: Path, key: str) -> str:
+    """A one-line setting of the project's mkdocs.yml, or "" (read as text: the file may hold tags)."""
     config = Path(root) / "mkdocs.yml"
     if not config.is_file():
         return ""
-    match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config.read_text(encoding="utf-8"), re.M)
-    return match.group(1) if match else ""
+    pattern = rf"^{key}:[ \t]*['\"]?([^'\"\n#]*)"
+    match = re.search(pattern, config.read_text(encoding="utf-8"), re.M)
+    return match.group(1).strip() if match else ""
+
+
+def configured_site_url(root: Path) -> str:
+    """`site_url` from the project's mkdocs.yml, or ""."""
+    return configured(root, "site_url")
 
 
 def _site_root(file_path: str) -> str:
@@ -165,7 +189,7 @@ def page_markdown(data: MapData, record: Record, lang: str, directory_urls: bool
     parts += [f"## {text('table', lang)}\n", _table(data, record, lang, here)]
     if data.unmapped:
         parts.append(escape(text("unmapped", lang, n=len(data.unmapped))) + "\n")
-        parts.append("\n".join(f"- {_event_link(e, lang, here)}" for e in data.unmapped) + "\n")
+        parts.append(_unmapped_list(data, record, lang, here))
     if definition.points:
         parts += [f"## {text('points', lang)}\n", _points_list(data, record, lang, here)]
     sources = source_lines(data, record, lang)
@@ -222,13 +246,32 @@ def _table(data: MapData, record: Record, lang: str, here: str) -> str:
         latest = sorted(row.events, key=Event.sort_key, reverse=True)
         links = [_event_link(e, lang, here) for e in latest[:TABLE_EVENTS]]
         if len(latest) > TABLE_EVENTS:
-            links.append(f"… +{len(latest) - TABLE_EVENTS}")
+            more = escape(text("more_in_region", lang, n=len(latest) - TABLE_EVENTS))
+            links.append(f"[{more}]({_link(here, paths.region_page(row.iso, lang))})")
         cells = [escape(row.name), row.iso, row.value if count_map else escape(row.label)]
         if has_notes:
             cells.append(escape(row.note))
         cells.append("<br>".join(links))
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _unmapped_list(data: MapData, record: Record, lang: str, here: str) -> str:
+    """The latest national and abroad events; past UNMAPPED_EVENTS, links to their scope pages."""
+    latest = sorted(data.unmapped, key=Event.sort_key, reverse=True)
+    items = [f"- {_event_link(e, lang, here)}" for e in latest[:UNMAPPED_EVENTS]]
+    if len(latest) > UNMAPPED_EVENTS:
+        scopes = sorted(
+            {code for e in latest[UNMAPPED_EVENTS:] for code in e.regions if code in record.scopes}
+        )
+        links = ", ".join(
+            f"[{escape(record.scopes[code].name.get(lang))}]({_link(here, paths.region_page(code, lang))})"
+            for code in scopes
+        )
+        items.append(
+            f"- {escape(text('more_unmapped', lang, n=len(latest) - UNMAPPED_EVENTS))} {links}"
+        )
+    return "\n".join(items) + "\n"
 
 
 def _points_list(data: MapData, record: Record, lang: str, here: str) -> str:

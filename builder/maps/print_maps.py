@@ -80,6 +80,7 @@ class PrintContext:
     subtitle: str
     sources: tuple[str, ...] = ()
     points: tuple[str, ...] = ()  # one line per point: number, name, note, figures and their events
+    site: str = ""  # the site's name, said beside a relative `url`
 
 
 def render(
@@ -680,9 +681,13 @@ def _footer(figure: Figure, page: _Page, layout: _Layout, context: PrintContext,
     x, y = page.at(MARGIN, MARGIN + FOOTER_LINE_MM)
     figure.text(x, y, layout.credits, color=MUTED, va="bottom", ha="left", **small)
     x, y = page.at(MARGIN, MARGIN)
-    figure.text(
-        x, y, text("map_page", lang, url=context.url), color=MUTED, va="bottom", ha="left", **small
-    )
+    if "://" in context.url or not context.site:
+        online = text("map_page", lang, url=context.url)
+    else:  # no site_url configured: the page's path on the named site
+        online = text(
+            "map_page_relative", lang, url="/" + context.url.lstrip("/"), site=context.site
+        )
+    figure.text(x, y, online, color=MUTED, va="bottom", ha="left", **small)
     x, y = page.at(PAGE_WIDTH - MARGIN, MARGIN)
     figure.text(
         x, y, text("built", lang, date=context.built), color=MUTED, va="bottom", ha="right", **small

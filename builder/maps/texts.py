@@ -35,13 +35,18 @@ _TEXTS = {
         "{n} selected event(s) concern the whole country or took place abroad, so they are not on the map:",
         "{n} hecho(s) seleccionado(s) afectan a todo el país u ocurrieron en el extranjero, por lo que no están en el mapa:",
     ),
+    "more_in_region": (
+        "… and {n} more: all events of the region",
+        "… y {n} más: todos los hechos de la región",
+    ),
+    "more_unmapped": ("… and {n} more, on the pages:", "… y {n} más, en las páginas:"),
     "event_ref": ("event {id}", "hecho {id}"),
     "event_of": ("event of {date}", "hecho del {date}"),
     "no_events": ("No events", "Ningún hecho"),
     "events_from_to": ("Events from {start} to {end}", "Hechos del {start} al {end}"),
     "events_all": ("All events in the record", "Todos los hechos del registro"),
     "themes": ("Themes: {themes}", "Temas: {themes}"),
-    "all_themes": ("all themes", "todos los temas"),
+    "all_themes": ("All themes", "Todos los temas"),
     "boundaries": (
         "Boundaries: Natural Earth (public domain)",
         "Límites: Natural Earth (dominio público)",
@@ -66,6 +71,7 @@ _TEXTS = {
     "status_alleged": ("alleged", "alegado"),
     "status_verified": ("verified", "verificado"),
     "map_page": ("Map on the web: {url}", "Mapa en la web: {url}"),
+    "map_page_relative": ("Online: {url} on the site {site}", "En línea: {url} en el sitio {site}"),
     "events_in_region": ("{n} event(s)", "{n} hecho(s)"),
     "noscript": (
         "This map needs JavaScript. The same values are in the table on the map's page.",
