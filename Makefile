@@ -18,6 +18,7 @@ test: $(STAMP) deps
 
 check: $(STAMP)
 	$(BIN)/peru-timeline check
+	$(BIN)/peru-timeline maps --check
 
 serve: $(STAMP)
 	$(BIN)/peru-timeline serve

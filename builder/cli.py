@@ -161,5 +161,14 @@ def serve(root: Path, dev_addr: str) -> None:
     )
 
 
+def _mount_maps() -> None:
+    # The maps package pulls in geopandas and matplotlib; it defines its own command.
+    from builder.maps.cli import maps_command
+
+    main.add_command(maps_command, name="maps")
+
+
+_mount_maps()
+
 if __name__ == "__main__":
     main()
