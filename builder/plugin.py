@@ -27,7 +27,7 @@ from builder.problems import RecordError
 from builder.record import load_record
 from builder.site import paths
 from builder.site.assets import SCRIPT, STYLESHEET
-from builder.site.settings import DEFAULT_PAGE_SIZE
+from builder.site.settings import DEFAULT_BROWSE_PAGE_SIZE, DEFAULT_PAGE_SIZE
 
 log = logging.getLogger("mkdocs.plugins.peru-timeline")
 
@@ -44,7 +44,9 @@ class TimelinePluginConfig(Config):
     branch = c.Type(str, default="main")
     """The repository branch that 'suggest a correction' links edit."""
     page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
-    """Events per listing page: bounds every page's size whatever the record's."""
+    """Events per timeline page: bounds every page's size whatever the record's."""
+    browse_page_size = c.Type(int, default=DEFAULT_BROWSE_PAGE_SIZE)
+    """Events per theme, region or actor page (one line each)."""
 
 
 class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
@@ -92,6 +94,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             branch=self.config.branch,
             directory_urls=config.use_directory_urls,
             page_size=self.config.page_size,
+            browse_page_size=self.config.browse_page_size,
             region_locator=_optional("builder.maps.locator", "region_locator_svg"),
             presidents_chart=_optional("builder.presidents_chart", "presidents_chart_svg"),
             data_page=data_page if data_page in existing else None,

@@ -39,7 +39,7 @@ def _listing(
     figure: str | None = None,
 ) -> list[OutputFile]:
     """The pages of one browse list; only the first carries the figure and is searchable."""
-    pages = paginate(events, settings.page_size, path_for)
+    pages = paginate(events, settings.browse_page_size, path_for)
     files = []
     for page in pages:
         context = PageContext(record, facets, settings, page.path)

@@ -8,6 +8,7 @@ one of our extensions (attr_list, def_list, admonition, md_in_html) would read i
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from urllib.parse import quote
@@ -23,6 +24,7 @@ _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 _TOKENS = re.compile(rf"{_LINK.pattern}|{_EMPHASIS.pattern}")
 
 
+@functools.lru_cache(maxsize=65536)  # labels (themes, regions, actors) repeat on every page
 def escape(text: str) -> str:
     """Inline text shown literally: no emphasis, link, HTML, attribute list or entity is read."""
     text = html.escape(_SPACE.sub(" ", text), quote=False)

@@ -7,6 +7,7 @@ holds them, so the generator can check them and the site works under any base UR
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from builder.model import ABROAD, NATIONAL
@@ -97,7 +98,11 @@ def is_scope(code: str) -> bool:
 
 def relative_link(from_page: str, to_path: str) -> str:
     """The link from the page at `from_page` to the file `to_path`, both docs-relative."""
-    start = posixpath.dirname(from_page) or "."
+    return _relative(posixpath.dirname(from_page) or ".", to_path)
+
+
+@functools.lru_cache(maxsize=65536)  # thousands of pages share a folder (events/, timeline/…)
+def _relative(start: str, to_path: str) -> str:
     return posixpath.relpath(to_path, start)
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from builder.model import Record
 
 DEFAULT_PAGE_SIZE = 50
+# Browse pages list one line per event (the timeline shows full entries): twice as many fit.
+DEFAULT_BROWSE_PAGE_SIZE = 100
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class SiteSettings:
     branch: str = "main"
     directory_urls: bool = True
     page_size: int = DEFAULT_PAGE_SIZE
+    browse_page_size: int = DEFAULT_BROWSE_PAGE_SIZE
     latest_count: int = 6
     region_locator: Callable[[Sequence[str], str], str] | None = None
     presidents_chart: Callable[[Record, str], str] | None = None

@@ -6,6 +6,7 @@ so a page never shows a missing key.
 
 from __future__ import annotations
 
+import functools
 from types import MappingProxyType
 
 _EN = {
@@ -203,11 +204,12 @@ _EN = {
 _STRINGS = {"en": MappingProxyType(_EN), "es": MappingProxyType({})}
 
 
-def strings(lang: str) -> dict:
-    """The interface words for `lang`; any word missing in `lang` is the English one."""
+@functools.cache
+def strings(lang: str) -> MappingProxyType:
+    """The interface words for `lang` (read-only); any word missing in `lang` is the English one."""
     if lang not in _STRINGS:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(_STRINGS)}")
-    return {**_STRINGS["en"], **_STRINGS[lang]}
+    return MappingProxyType({**_STRINGS["en"], **_STRINGS[lang]})
 
 
 def plural(forms: dict, n: int) -> str:
