@@ -49,7 +49,8 @@ hooks:
 
 # Re-pin constraints.txt to the versions installed now (after changing pyproject.toml).
 lock: $(STAMP)
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^peru-crisis-record' > constraints.txt
+	{ echo "# Exact versions the project is tested with (make lock regenerates this file)."; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^peru-crisis-record'; } > constraints.txt
 
 clean:
 	rm -rf site .site-build-* .pytest_cache
