@@ -28,6 +28,7 @@ from builder.record import load_record
 from builder.site import paths
 from builder.site.assets import SCRIPT, STYLESHEET
 from builder.site.settings import DEFAULT_BROWSE_PAGE_SIZE, DEFAULT_PAGE_SIZE
+from builder.site.strings import strings
 
 log = logging.getLogger("mkdocs.plugins.peru-timeline")
 
@@ -40,13 +41,17 @@ WATCHED = ("events", "maps")
 class TimelinePluginConfig(Config):
     root = c.Type(str, default=".")
     """The project folder holding events/ and maps/, relative to mkdocs.yml."""
-    lang = c.Choice(LANGUAGES, default="en")
+    languages = c.ListOfItems(c.Choice(LANGUAGES), default=list(LANGUAGES))
+    """The languages of the site: English at the root, every other under `<lang>/`."""
     branch = c.Type(str, default="main")
     """The repository branch that 'suggest a correction' links edit."""
     page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
     """Events per timeline page: bounds every page's size whatever the record's."""
     browse_page_size = c.Type(int, default=DEFAULT_BROWSE_PAGE_SIZE)
     """Events per theme, region or actor page (one line each)."""
+    search_event_text = c.Type(bool, default=True)
+    """False keeps event summaries out of the search index, which the theme loads on every
+    first visit (18 MB at 10,000 events); the timeline's word filter still searches them."""
 
 
 class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
@@ -55,6 +60,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
     def __init__(self) -> None:
         self.root = Path(".")
         self.edit_urls: dict[str, str] = {}
+        self.pages: set[str] = set()
+        self.directory_urls = True
 
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
@@ -79,13 +86,27 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
     # navigation: generated files added here are linked, checked and indexed like any page.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         record = self._load_record()
-        lang = self.config.lang
-        outputs = self._exports(record, config)
-        maps = self._maps(record, config)
         existing = {file.src_uri for file in files}
+        outputs: list[OutputFile] = []
+        self.edit_urls = {}
+        feeds: dict[str, str | None] = {}
+        for lang in self.config.languages:
+            lang_outputs = self._language_files(record, lang, existing, config)
+            feeds[lang] = next((f.path for f in lang_outputs if f.path.endswith("feed.xml")), None)
+            outputs += lang_outputs
+        config.extra["peru_timeline"] = {"feed": feeds.get("en"), "feeds": feeds}
+        self._add(files, outputs, config)
+        self.pages = {file.src_uri for file in files if file.src_uri.endswith(".md")}
+        self.directory_urls = config.use_directory_urls
+        return files
+
+    def _language_files(self, record, lang: str, existing: set[str], config) -> list[OutputFile]:
+        """Every generated file of one language: pages, downloads and maps."""
+        exports = self._exports(record, lang, config)
+        maps = self._maps(record, lang, config)
         data_page = paths.data_page(lang)
         maps_page = f"{paths.lang_prefix(lang)}maps/index.md"
-        feed = next((f.path for f in outputs if f.path.endswith("feed.xml")), None)
+        feed = next((f.path for f in exports if f.path.endswith("feed.xml")), None)
         settings = site.SiteSettings(
             lang=lang,
             site_name=config.site_name,
@@ -95,6 +116,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             directory_urls=config.use_directory_urls,
             page_size=self.config.page_size,
             browse_page_size=self.config.browse_page_size,
+            search_event_text=self.config.search_event_text,
             region_locator=_optional("builder.maps.locator", "region_locator_svg"),
             presidents_chart=_optional("builder.presidents_chart", "presidents_chart_svg"),
             data_page=data_page if data_page in existing else None,
@@ -102,15 +124,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             feed_path=feed,
             content_pages=frozenset(existing),
         )
-        outputs = site.site_files(record, settings) + outputs + maps
-        config.extra["peru_timeline"] = {"feed": feed}
-        self.edit_urls = {
-            paths.event_page(event.id, lang): settings.edit_url(event.path)
-            for event in record.events
-            if settings.edit_url(event.path)
-        }
-        self._add(files, outputs, config)
-        return files
+        for event in record.events:
+            edit_url = settings.edit_url(event.path)
+            if edit_url:
+                self.edit_urls[paths.event_page(event.id, lang)] = edit_url
+        return site.site_files(record, settings) + exports + maps
 
     # Runs per page just before the theme renders it: the edit button of an event page opens
     # its YAML file, not a Markdown file that does not exist.
@@ -118,7 +136,32 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         edit_url = self.edit_urls.get(page.file.src_uri)
         if edit_url:
             page.edit_url = edit_url
+        context["pcr_language"] = self._languages_of(page.file.src_uri)
         return context
+
+    # Runs once the theme has rendered a page: the theme writes one language into every page's
+    # <html lang>, so a Spanish page gets its own here.
+    def on_post_page(self, output: str, *, page, config) -> str:
+        lang = _language_of(page.file.src_uri, self.config.languages)
+        if lang == "en":
+            return output
+        return output.replace('<html lang="en"', f'<html lang="{lang}"', 1)
+
+    def _languages_of(self, src_uri: str) -> dict:
+        """The page's language and the same page in every language that has it (for hreflang)."""
+        lang = _language_of(src_uri, self.config.languages)
+        base = src_uri[len(paths.lang_prefix(lang)) :]
+        versions = {}
+        for other in self.config.languages:
+            path = paths.lang_prefix(other) + base
+            if path in self.pages:
+                versions[other] = paths.page_url(path, self.directory_urls)
+        others = [
+            {"lang": other, "url": url, **_switch_words(other)}
+            for other, url in versions.items()
+            if other != lang
+        ]
+        return {"lang": lang, "versions": versions, "others": others}
 
     # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site.
     def on_serve(self, server, *, config, builder):
@@ -140,11 +183,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             )
         return record
 
-    def _exports(self, record, config) -> list[OutputFile]:
+    def _exports(self, record, lang: str, config) -> list[OutputFile]:
         export_files = _optional("builder.exports", "export_files")
-        return export_files(record, self.config.lang, config.site_url) if export_files else []
+        return export_files(record, lang, config.site_url) if export_files else []
 
-    def _maps(self, record, config) -> list[OutputFile]:
+    def _maps(self, record, lang: str, config) -> list[OutputFile]:
         map_files = _optional("builder.maps.pages", "map_files")
         if map_files is None:
             return []
@@ -152,7 +195,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             return map_files(
                 record,
                 self.root,
-                self.config.lang,
+                lang,
                 site_url=config.site_url,
                 directory_urls=config.use_directory_urls,
             )
@@ -163,7 +206,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
     def _add(self, files: Files, outputs: list[OutputFile], config: MkDocsConfig) -> None:
         """Add every output as a generated file; a clash with another file is an error."""
-        index_pages = _nav_pages(self.config.lang)
+        index_pages = set().union(*(_nav_pages(lang) for lang in self.config.languages))
         seen: set[str] = set()
         for output in outputs:
             if output.path in seen or files.get_file_from_path(output.path) is not None:
@@ -189,6 +232,18 @@ def _problems_error(what: str, error: RecordError) -> PluginError:
         f"{what} has {len(errors)} error(s); fix them (peru-timeline check lists them too):\n"
         f"{listing}"
     )
+
+
+def _language_of(src_uri: str, languages) -> str:
+    """The language of the page at `src_uri`: its first folder if that is a language, else English."""
+    first = src_uri.split("/", 1)[0]
+    return first if first in languages and first != "en" and "/" in src_uri else "en"
+
+
+def _switch_words(lang: str) -> dict[str, str]:
+    """How the language switch names `lang`: in that language, as a reader of it looks for it."""
+    words = strings(lang)
+    return {"name": words["language_name"], "label": words["switch_language_label_to"]}
 
 
 def _nav_pages(lang: str) -> set[str]:

@@ -195,3 +195,11 @@ def test_links_are_relative_to_the_page(files):
     assert paths.page_url("events/x.md") == "events/x/"
     assert paths.page_url("timeline/2026/index.md") == "timeline/2026/"
     assert paths.page_url("events/x.md", directory_urls=False) == "events/x.html"
+
+
+def test_event_text_can_be_kept_out_of_the_search_index(record):
+    settings = SiteSettings(search_event_text=False)
+    files = {f.path: f for f in site_files(record, settings)}
+    page = files[paths.event_page("2025-09-09-health-strike", "en")].content
+    assert '<div class="pcr-summary" data-search-exclude markdown>' in page
+    assert "Health workers struck for two weeks." in page

@@ -175,7 +175,9 @@ def _actor_files(record, facets, settings) -> list[OutputFile]:
             lines.append(escape(t["actor_country"].format(country=actor.country)))
         if claims:
             lines.append(
-                escape(t["claims_by"].format(name=name)) + ": " + plural(t["n_events"], len(claims))
+                escape(t["claims_by"].format(name=name))
+                + ": "
+                + plural(t["n_events"], len(claims), lang)
             )
         files += _listing(
             record, facets, settings, events,

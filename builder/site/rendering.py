@@ -13,7 +13,7 @@ import string
 
 import jinja2
 
-from builder.model import Event, Record
+from builder.model import LANGUAGES, Event, Record
 from builder.site import paths
 from builder.site.date_text import date_label, event_when, group_label
 from builder.site.facets import Facets
@@ -149,7 +149,15 @@ class PageContext:
 
 def render(template: str, context: PageContext, **values) -> str:
     """The Markdown of one page: `template` rendered with the page's context as `p`."""
-    return environment().get_template(template).render(p=context, t=context.t, **values)
+    return (
+        environment()
+        .get_template(template)
+        .render(p=context, t=context.t, plural=_PLURALS[context.lang], **values)
+    )
+
+
+# Counts in each language's conventions ('12,345 events', '12 345 hechos').
+_PLURALS = {lang: functools.partial(plural, lang=lang) for lang in LANGUAGES}
 
 
 def front_matter(**fields) -> str:

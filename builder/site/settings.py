@@ -21,6 +21,8 @@ class SiteSettings:
     `region_locator` is None an event page names its regions without drawing a map.
     `data_page` and `maps_page` are docs paths of pages made elsewhere, linked only when given;
     `content_pages` the hand-written pages that exist, so links to them are never broken.
+    `search_event_text` False keeps event summaries out of the theme's search index (which
+    every page loads), leaving titles, facts and sources: for very large records.
     """
 
     lang: str = "en"
@@ -32,6 +34,7 @@ class SiteSettings:
     page_size: int = DEFAULT_PAGE_SIZE
     browse_page_size: int = DEFAULT_BROWSE_PAGE_SIZE
     latest_count: int = 6
+    search_event_text: bool = True
     region_locator: Callable[[Sequence[str], str], str] | None = None
     presidents_chart: Callable[[Record, str], str] | None = None
     data_page: str | None = None

@@ -1,7 +1,7 @@
 """The words of the site's interface, per language; the record's own texts live in the record.
 
-Spanish pages come later: `strings("es")` falls back to English for any word not yet translated,
-so a page never shows a missing key.
+`strings("es")` falls back to English for any word not yet translated, so a page never shows a
+missing key.
 """
 
 from __future__ import annotations
@@ -199,9 +199,203 @@ _EN = {
     "sourcing": "the sourcing policy",
     "glossary": "glossary",
     "feed": "Latest events (Atom feed)",
+    "only_in_english": "Text available only in English",
+    "language_name": "English",
+    "switch_language_label_to": "Read this page in English",
 }
 
-_STRINGS = {"en": MappingProxyType(_EN), "es": MappingProxyType({})}
+_ES = {
+    "site_title": "La crisis de gobierno en el Perú, 2025–2026",
+    "site_tagline": "El registro de referencia: cada hecho fechado, con fuentes y atribuido.",
+    "months": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    "date_day": "{d} de {m} de {y}",
+    "date_month": "{m} de {y}",
+    "range_days_same_month": "{d1}–{d2} de {m} de {y}",
+    "range_days_same_year": "{d1} de {m1} – {d2} de {m2} de {y}",
+    "range_months_same_year": "{m1}–{m2} de {y}",
+    "range": "{start} – {end}",
+    "approximately": "h.",
+    "month_unknown": "{y}, mes desconocido",
+    "statuses": {
+        "verified": "Verificado",
+        "reported": "Informado",
+        "alleged": "Alegado",
+    },
+    "status_explained": {
+        "verified": "confirmado por una fuente independiente y afirmado con la voz propia del registro.",
+        "reported": "informado por las fuentes citadas abajo y no confirmado de forma independiente.",
+        "alleged": "afirmación de una parte en una disputa, no establecida.",
+    },
+    "claimed_by": "Afirmado por",
+    "sources_differ": "Las fuentes difieren",
+    "n_sources": {"one": "1 fuente", "other": "{n} fuentes"},
+    "n_events": {"one": "1 hecho", "other": "{n} hechos"},
+    "when": "Fecha",
+    "status": "Estado",
+    "themes": "Temas",
+    "regions": "Regiones",
+    "places": "Lugares",
+    "actors": "Actores",
+    "sources": "Fuentes",
+    "related": "Hechos relacionados",
+    "previous_event": "Hecho anterior",
+    "next_event": "Hecho siguiente",
+    "cite": "Citar este hecho",
+    "cite_intro": "Copie esta referencia; la dirección es permanente.",
+    "correct": "Proponer una corrección",
+    "correct_intro": (
+        "¿Encontró un error o una fuente mejor? Proponga un cambio al archivo de este hecho en "
+        "GitHub; cada cambio se revisa antes de publicarse."
+    ),
+    "map_of_regions": "Regiones de este hecho",
+    "by": "por {author}",
+    "undated": "sin fecha",
+    "in_spanish": "en español",
+    "in_english": "en inglés",
+    "pinpoint": "en {pinpoint}",
+    "untranslated": "Este texto aún no se ha traducido; se muestra en inglés.",
+    "only_in_english": "Texto disponible solo en inglés",
+    "event_id": "Identificador del hecho",
+    "timeline": "Cronología",
+    "timeline_intro": (
+        "Todos los hechos del registro, en orden de fecha, de {first} a {last}: {count}. "
+        "Cada fecha se muestra con la precisión que dan las fuentes: un día, un mes o un año."
+    ),
+    "browse_by_period": "Explorar por periodo",
+    "page_n_of": "Página {n} de {total}",
+    "pages": "Páginas",
+    "previous_page": "Anterior",
+    "next_page": "Siguiente",
+    "part_n": "{label}, página {n}",
+    "year_overview": "Hechos de {y} por mes",
+    "back_to_timeline": "Todos los periodos",
+    "filter_timeline": "Filtrar la cronología",
+    "filters": "Filtrar los hechos",
+    "filter_text": "Palabras",
+    "filter_text_hint": "Busca en títulos y resúmenes; las tildes son opcionales.",
+    "filter_theme": "Tema",
+    "filter_region": "Región",
+    "filter_actor": "Actor",
+    "filter_from": "Desde",
+    "filter_to": "Hasta",
+    "filter_all_themes": "Todos los temas",
+    "filter_all_regions": "Todas las regiones",
+    "filter_all_actors": "Todos los actores",
+    "filter_apply": "Aplicar filtros",
+    "filter_clear": "Quitar filtros",
+    "filter_results": {
+        "none": "Ningún hecho coincide.",
+        "one": "Coincide 1 hecho.",
+        "other": "Coinciden {n} hechos.",
+    },
+    "filter_show_more": "Mostrar más",
+    "filter_loading": "Cargando los hechos…",
+    "filter_failed": "No se pudieron cargar los hechos. Explore por periodo más abajo.",
+    "filter_needs_js": (
+        "Filtrar requiere JavaScript. Sin él, todos los hechos siguen listados por periodo más "
+        "abajo, y por tema, región y actor en sus propias páginas."
+    ),
+    "filter_data": "El filtro lee {link} ({count}, JSON comprimido con gzip); las descargas completas están en la página {data}.",
+    "filter_data_link": "el archivo de datos de la cronología",
+    "data_page": "Datos",
+    "theme": "Tema",
+    "region": "Región",
+    "actor": "Actor",
+    "themes_intro": "Todos los temas del registro y sus hechos. Un hecho puede pertenecer a varios temas.",
+    "regions_intro": (
+        "Las 26 unidades de primer nivel del Perú (ISO 3166-2:PE): 24 departamentos, la Provincia "
+        "Constitucional del Callao y Lima Metropolitana, con los hechos ocurridos en cada una; los "
+        "hechos que atañen a todo el país u ocurrieron en el extranjero se listan aparte."
+    ),
+    "actors_intro": "Las personas, partidos, instituciones y medios nombrados en el registro, con sus hechos.",
+    "scopes": "Más allá de una región",
+    "column_events": "Hechos",
+    "column_theme": "Tema",
+    "column_region": "Región",
+    "column_kind": "Tipo",
+    "column_capital": "Capital",
+    "column_code": "Código",
+    "column_actor": "Actor",
+    "column_role": "Papel",
+    "region_facts": "{kind} · capital {capital} · ISO 3166-2 {iso} · ubigeo INEI {ubigeo}",
+    "region_kinds": {
+        "departamento": "Departamento",
+        "provincia constitucional": "Provincia constitucional",
+        "municipalidad metropolitana": "Municipalidad metropolitana",
+    },
+    "actor_kinds": {
+        "person": "Personas",
+        "party": "Partidos",
+        "institution": "Instituciones",
+        "organisation": "Organizaciones",
+        "outlet": "Medios",
+        "government": "Gobiernos",
+    },
+    "actor_party": "Partido: {party}",
+    "actor_country": "País: {country}",
+    "events_involving": "Hechos en los que participa {name}",
+    "claims_by": "Afirmaciones de {name}",
+    "no_events": "Aún no hay hechos en el registro.",
+    "events_in": "Hechos",
+    "presidents": "Presidentes desde 2016",
+    "presidents_intro": (
+        "El registro cuenta a los presidentes del Perú desde la asunción de Pedro Pablo Kuczynski "
+        "el 28 de julio de 2016: Kuczynski es el 1.º. Cada barra es un mandato, dibujado a escala y "
+        "enlazado a su hecho; se marcan los periodos sin presidente. Los hechos detrás de cada "
+        "cambio están en el tema {theme}."
+    ),
+    "presidents_missing": "El gráfico no está disponible en esta compilación.",
+    "events_index": "Hechos",
+    "events_index_intro": (
+        "Cada hecho tiene una página permanente en events/<id>/. Se listan en la {timeline}, "
+        "y por {themes}, {regions} y {actors}."
+    ),
+    "home_intro": (
+        "Entre julio de 2016 y 2026 el Perú tuvo ocho presidentes. Este es un registro de "
+        "referencia de la crisis de gobierno que culminó en 2025–2026: la vacancia de Dina "
+        "Boluarte, la censura de José Jerí, la presidencia interina de José María Balcázar y las "
+        "disputadas elecciones de 2026, con las huelgas, protestas, estados de emergencia y "
+        "presiones extranjeras que las rodearon."
+    ),
+    "home_method": (
+        "Cada hecho está fechado con la precisión que permiten sus fuentes, cita sus fuentes y "
+        "dice claramente si está verificado, informado o alegado. Cuando las fuentes discrepan, "
+        "la página lo dice."
+    ),
+    "home_numbers": "{events} de {first} a {last}, con {sources}.",
+    "n_sources_total": {"one": "1 fuente", "other": "{n} fuentes"},
+    "latest": "Últimos hechos",
+    "see_timeline": "Ver toda la cronología",
+    "open_timeline": "Cronología",
+    "open_maps": "Mapas",
+    "open_regions": "Regiones",
+    "open_presidents": "Presidentes",
+    "open_data": "Datos",
+    "how_to_read": "Cómo leer el registro",
+    "how_to_read_text": "{about}, {methodology}, {sourcing} y un {glossary} de términos peruanos.",
+    "about": "Acerca del proyecto",
+    "methodology": "cómo se eligen y fechan los hechos",
+    "sourcing": "la política de fuentes",
+    "glossary": "glosario",
+    "feed": "Últimos hechos (canal Atom)",
+    "language_name": "Español",
+    "switch_language_label_to": "Leer esta página en español",
+}
+
+_STRINGS = {"en": MappingProxyType(_EN), "es": MappingProxyType(_ES)}
 
 
 @functools.cache
@@ -212,7 +406,34 @@ def strings(lang: str) -> MappingProxyType:
     return MappingProxyType({**_STRINGS["en"], **_STRINGS[lang]})
 
 
-def plural(forms: dict, n: int) -> str:
+def plural(forms: dict, n: int, lang: str = "en") -> str:
     """Pick 'none', 'one' or 'other' from `forms` for the count `n`, with {n} filled in."""
     key = "none" if n == 0 and "none" in forms else "one" if n == 1 else "other"
-    return forms[key].format(n=f"{n:,}")
+    return forms[key].format(n=number(n, lang))
+
+
+def number(value: float, lang: str, decimals: int = 0) -> str:
+    """`value` as readers of `lang` write it: '12,345.6' in English, '12 345,6' in Spanish.
+
+    Spanish groups thousands with a (non-breaking) space only from five digits, per the RAE.
+    """
+    text = f"{value:,.{decimals}f}"
+    if lang != "es":
+        return text
+    whole, _, fraction = text.partition(".")
+    digits = whole.replace(",", "")
+    sign = "-" if digits.startswith("-") else ""
+    digits = digits.lstrip("-")
+    if len(digits) > 4:
+        groups = []
+        while digits:
+            groups.insert(0, digits[-3:])
+            digits = digits[:-3]
+        digits = "\u00a0".join(groups)
+    return sign + digits + ("," + fraction if fraction else "")
+
+
+def percent(value: float, lang: str, decimals: int = 2) -> str:
+    """A percentage: '50.01%' in English, '50,01 %' in Spanish (a space before the sign)."""
+    text = number(value, lang, decimals)
+    return f"{text}\u00a0%" if lang == "es" else f"{text}%"

@@ -237,7 +237,7 @@ def _event_row(event: Event, context: PageContext, url) -> dict:
         "regions": list(event.regions),
         "actors": sorted({*event.actors, *event.claimed_by}),
         "sources": len(event.sources),
-        "sources_label": plural(context.t["n_sources"], len(event.sources)),
+        "sources_label": plural(context.t["n_sources"], len(event.sources), context.lang),
         "status": event.status,
         "differ": event.note is not None,
     }
