@@ -227,3 +227,15 @@
   form.setAttribute("data-ready", "");
   if (!isEmpty(current())) update();
 })();
+
+/* The language switch: the same page in the other language keeps the reader's filters and place.
+ * Filter values are ids and codes, the same in every language, so the query carries over as is. */
+(function () {
+  "use strict";
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.pcr-lang__switch");
+    if (!link || (!location.search && !location.hash)) return;
+    link.href = link.href.split(/[?#]/)[0] + location.search + location.hash;
+  });
+})();
