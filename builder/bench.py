@@ -264,6 +264,8 @@ def _kb(size: int) -> str:
 
 
 def _column(result: Measurement, figures: SiteFigures | None) -> list[str]:
+    if result.output == "skipped":
+        return ["skipped"] + ["—"] * 5
     if not result.finished:
         return [f"stopped at {result.seconds:,.0f} s", f"{result.peak_mb:,.0f} MB (at stop)"] + [
             "—"
