@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from builder import site
@@ -36,6 +38,10 @@ log = logging.getLogger("mkdocs.plugins.peru-timeline")
 MARKDOWN_EXTENSIONS = ("attr_list", "def_list", "admonition", "md_in_html", "tables", "toc")
 OVERRIDES = Path(__file__).parent / "templates" / "overrides"
 WATCHED = ("events", "maps")
+# The theme's page settings: `"base": "../.."`, the site root relative to the page.
+_CONFIG_BASE = re.compile(
+    r'(<script id="__config" type="application/json">\{[^<]*?"base": )"([^"]*)"'
+)
 
 
 class TimelinePluginConfig(Config):
@@ -140,12 +146,40 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         return context
 
     # Runs once the theme has rendered a page: the theme writes one language into every page's
-    # <html lang>, so a Spanish page gets its own here.
+    # <html lang>, so a Spanish page gets its own here; and its search reads the index found
+    # under the theme's "base" address, so a Spanish page's base is the Spanish tree.
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = _language_of(page.file.src_uri, self.config.languages)
         if lang == "en":
             return output
-        return output.replace('<html lang="en"', f'<html lang="{lang}"', 1)
+        output = output.replace('<html lang="en"', f'<html lang="{lang}"', 1)
+        return _CONFIG_BASE.sub(
+            lambda m: f'{m.group(1)}"{m.group(2).rstrip("/")}/{lang}/"', output, count=1
+        )
+
+    # Runs last, once the theme's search plugin has written its one index: each language gets
+    # its own (Spanish pages search Spanish pages, with Spanish stemming and stop words).
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index_path = Path(config.site_dir) / "search" / "search_index.json"
+        if not index_path.is_file() or len(self.config.languages) < 2:
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        by_language: dict[str, list] = {lang: [] for lang in self.config.languages}
+        for doc in index["docs"]:
+            lang = _language_of(doc["location"], self.config.languages)
+            prefix = paths.lang_prefix(lang)
+            by_language[lang].append({**doc, "location": doc["location"][len(prefix) :]})
+        for lang, docs in by_language.items():
+            target = (
+                Path(config.site_dir) / paths.lang_prefix(lang) / "search" / "search_index.json"
+            )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            language_index = {"config": {**index["config"], "lang": [lang]}, "docs": docs}
+            target.write_text(
+                json.dumps(language_index, separators=(",", ":"), ensure_ascii=True),
+                encoding="utf-8",
+            )
 
     def _languages_of(self, src_uri: str) -> dict:
         """The page's language and the same page in every language that has it (for hreflang)."""

@@ -253,3 +253,79 @@ def test_event_and_timeline_pages_print_without_navigation_and_with_link_address
     timeline.emulate_media(media="print")
     assert not timeline.locator("#pcr-filters").is_visible()
     assert timeline.locator("#pcr-results article").first.is_visible()
+
+
+SPANISH_COUNT = re.compile(r"(?:Coincide|Coinciden) ([\d\u00a0]+) hechos?")
+
+
+def test_the_language_switch_lands_on_the_same_event_in_spanish_and_back(visit, record):
+    event = next(e for e in record.events if e.title.es)
+    page = visit.goto(f"events/{event.id}/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    head = page.locator('link[rel=alternate][hreflang="es"]')
+    assert (
+        urljoin(page.url, head.get_attribute("href")) == visit.base_url + f"es/events/{event.id}/"
+    )
+    page.locator("a.pcr-lang__switch").click()
+    page.wait_for_url(visit.base_url + f"es/events/{event.id}/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator("article h1").text_content().strip() == event.title.es
+    facts = page.locator(".pcr-facts").text_content()
+    assert "Fecha" in facts and "Temas" in facts and "Fuentes" in page.content()
+    for lang in ("en", "es", "x-default"):
+        assert page.locator(f'link[rel=alternate][hreflang="{lang}"]').count() == 1
+    assert "Texto disponible solo en inglés" not in page.content()  # this event is translated
+    page.locator("a.pcr-lang__switch").click()
+    page.wait_for_url(visit.base_url + f"events/{event.id}/")
+    assert page.locator("article h1").text_content().strip() == event.title.en
+    assert visit.foreign_requests() == []
+
+
+def test_the_language_switch_keeps_the_timeline_filters(visit):
+    page = visit.goto("timeline/?theme=elections-2026&from=2026-01-01")
+    english = matched(page)
+    page.locator("a.pcr-lang__switch").click()
+    page.wait_for_url(re.compile(r".*/es/timeline/\?.*"))
+    assert parse_qs(urlsplit(page.url).query) == {
+        "theme": ["elections-2026"],
+        "from": ["2026-01-01"],
+    }
+    assert page.locator("html").get_attribute("lang") == "es"
+    status = page.locator("#pcr-status")
+    playwright_api.expect(status).to_have_text(SPANISH_COUNT)
+    spanish = int(SPANISH_COUNT.search(status.text_content()).group(1).replace("\u00a0", ""))
+    assert spanish == english  # the same filters select the same events
+    assert page.locator("#pcr-filters select[name=theme]").input_value() == "elections-2026"
+    assert visit.foreign_requests() == []
+
+
+def test_spanish_pages_search_the_spanish_pages_only(visit):
+    page = visit.goto("es/")
+    page.keyboard.press("/")
+    page.keyboard.type("congreso")
+    results = page.locator(".md-search-result__link")
+    playwright_api.expect(results.first).to_be_visible()
+    hrefs = [link.get_attribute("href") for link in results.all()]
+    assert hrefs and all(urlsplit(href).path.startswith("/es/") for href in hrefs), hrefs
+    assert visit.foreign_requests() == []
+
+
+def test_screenshots_of_an_event_and_a_map_in_both_languages(visit, record):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    event = "2026-06-07-presidential-runoff"
+    if event not in {e.id for e in record.events}:
+        event = record.events[-1].id
+    shots = {
+        "event-en": f"events/{event}/",
+        "event-es": f"es/events/{event}/",
+        "map-en": "maps/events-by-region/",
+        "map-es": "es/maps/events-by-region/",
+    }
+    for name, path in shots.items():
+        page = visit.goto(path)
+        page.wait_for_load_state("networkidle")
+        expected = "es" if path.startswith("es/") else "en"
+        assert page.locator("html").get_attribute("lang") == expected
+        page.screenshot(path=SCREENSHOTS / f"{name}.png")
+        assert (SCREENSHOTS / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert visit.foreign_requests() == []

@@ -233,9 +233,19 @@
 (function () {
   "use strict";
 
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.pcr-lang__switch");
-    if (!link || (!location.search && !location.hash)) return;
-    link.href = link.href.split(/[?#]/)[0] + location.search + location.hash;
-  });
+  // Capture phase, and the navigation done here: the theme treats every page with
+  // <link rel="alternate"> as a language selector and would send the reader elsewhere.
+  document.addEventListener(
+    "click",
+    function (event) {
+      var link = event.target.closest && event.target.closest("a.pcr-lang__switch");
+      if (!link) return;
+      link.href = link.href.split(/[?#]/)[0] + location.search + location.hash;
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      location.assign(link.href);
+    },
+    true
+  );
 })();
