@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import get_navigation
 
 from builder import site
 from builder.model import LANGUAGES
@@ -68,6 +69,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         self.edit_urls: dict[str, str] = {}
         self.pages: set[str] = set()
         self.directory_urls = True
+        self.navs: dict = {}
 
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
@@ -136,6 +138,23 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
                 self.edit_urls[paths.event_page(event.id, lang)] = edit_url
         return site.site_files(record, settings) + exports + maps
 
+    # Runs once MkDocs has built the navigation from mkdocs.yml: the Spanish pages get the same
+    # navigation with Spanish titles and Spanish pages, so a reader stays in one language.
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.navs = {}
+        if not config.nav:
+            return nav
+        english_nav = config.nav
+        for lang in self.config.languages:
+            if lang == "en":
+                continue
+            config.nav = _translated_nav(english_nav, lang, self.pages)
+            try:
+                self.navs[lang] = get_navigation(files, config)
+            finally:
+                config.nav = english_nav
+        return nav
+
     # Runs per page just before the theme renders it: the edit button of an event page opens
     # its YAML file, not a Markdown file that does not exist.
     def on_page_context(self, context, *, page, config, nav):
@@ -143,6 +162,9 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         if edit_url:
             page.edit_url = edit_url
         context["pcr_language"] = self._languages_of(page.file.src_uri)
+        translated_nav = self.navs.get(context["pcr_language"]["lang"])
+        if translated_nav is not None:
+            context["nav"] = translated_nav
         return context
 
     # Runs once the theme has rendered a page: the theme writes one language into every page's
@@ -272,6 +294,30 @@ def _language_of(src_uri: str, languages) -> str:
     """The language of the page at `src_uri`: its first folder if that is a language, else English."""
     first = src_uri.split("/", 1)[0]
     return first if first in languages and first != "en" and "/" in src_uri else "en"
+
+
+def _translated_nav(items: list, lang: str, pages: set[str]) -> list:
+    """mkdocs.yml's navigation for `lang`: its titles translated, its pages in that language.
+
+    A page without a version in `lang` is left out: its English page belongs to the English nav.
+    """
+    titles = strings(lang)["nav"]
+    translated = []
+    for item in items:
+        if isinstance(item, dict):
+            ((title, value),) = item.items()
+            title = titles.get(title, title)
+            if isinstance(value, list):
+                translated.append({title: _translated_nav(value, lang, pages)})
+            else:
+                path = paths.lang_prefix(lang) + value
+                if path in pages:
+                    translated.append({title: path})
+        else:
+            path = paths.lang_prefix(lang) + item
+            if path in pages:
+                translated.append(path)
+    return translated
 
 
 def _switch_words(lang: str) -> dict[str, str]:

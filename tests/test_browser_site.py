@@ -275,6 +275,8 @@ def test_the_language_switch_lands_on_the_same_event_in_spanish_and_back(visit, 
     for lang in ("en", "es", "x-default"):
         assert page.locator(f'link[rel=alternate][hreflang="{lang}"]').count() == 1
     assert "Texto disponible solo en inglés" not in page.content()  # this event is translated
+    timeline = page.locator(".md-nav--primary a", has_text="Cronología").first
+    assert urljoin(page.url, timeline.get_attribute("href")) == visit.base_url + "es/timeline/"
     page.locator("a.pcr-lang__switch").click()
     page.wait_for_url(visit.base_url + f"events/{event.id}/")
     assert page.locator("article h1").text_content().strip() == event.title.en

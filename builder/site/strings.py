@@ -200,6 +200,7 @@ _EN = {
     "glossary": "glossary",
     "feed": "Latest events (Atom feed)",
     "only_in_english": "Text available only in English",
+    "nav": {},
     "language_name": "English",
     "switch_language_label_to": "Read this page in English",
 }
@@ -391,6 +392,24 @@ _ES = {
     "sourcing": "la política de fuentes",
     "glossary": "glosario",
     "feed": "Últimos hechos (canal Atom)",
+    # mkdocs.yml's navigation titles, for the Spanish pages' navigation.
+    "nav": {
+        "Home": "Inicio",
+        "Timeline": "Cronología",
+        "Maps": "Mapas",
+        "Browse": "Explorar",
+        "Themes": "Temas",
+        "Regions": "Regiones",
+        "Actors": "Actores",
+        "Presidents since 2016": "Presidentes desde 2016",
+        "Data": "Datos",
+        "About": "Acerca de",
+        "About the record": "Acerca del registro",
+        "Methodology": "Metodología",
+        "Sourcing policy": "Política de fuentes",
+        "Glossary": "Glosario",
+        "Contributing": "Cómo contribuir",
+    },
     "language_name": "Español",
     "switch_language_label_to": "Leer esta página en español",
 }
