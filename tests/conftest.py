@@ -86,10 +86,8 @@ class Project:
         return self.write(name, text)
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    """The real region list, themes and boundaries, a small actor and source registry, no events."""
-    root = tmp_path / "project"
+def new_project(root: Path) -> Project:
+    """A project at `root`: the real region list, themes and boundaries, a small actor and source registry."""
     (root / "maps").mkdir(parents=True)
     shutil.copy(REPO / "maps" / "regions.yml", root / "maps" / "regions.yml")
     shutil.copytree(REPO / "maps" / "boundaries", root / "maps" / "boundaries")
@@ -99,3 +97,9 @@ def project(tmp_path: Path) -> Project:
     (registries / "actors.yml").write_text(ACTORS, encoding="utf-8")
     (registries / "sources.yml").write_text(SOURCES, encoding="utf-8")
     return Project(root)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A fresh project folder with no events (see `new_project`)."""
+    return new_project(tmp_path / "project")

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ACTORS, REPO, SOURCES, VALID_EVENT, VALID_NAME, Project
+from conftest import REPO, VALID_EVENT, VALID_NAME, Project, new_project  # noqa: F401  (new_project: for the site tests)
 
 REPO_URL = "https://github.com/example-org/example-record"
 
@@ -149,19 +148,6 @@ sources:
     date: 2026-03
     url: "https://example.org/a(b)<c>"
 """
-
-
-def new_project(root: Path) -> Project:
-    """The same project as conftest's `project` fixture, at `root` (for wider-scoped fixtures)."""
-    (root / "maps").mkdir(parents=True)
-    shutil.copy(REPO / "maps" / "regions.yml", root / "maps" / "regions.yml")
-    shutil.copytree(REPO / "maps" / "boundaries", root / "maps" / "boundaries")
-    registries = root / "events" / "registries"
-    registries.mkdir(parents=True)
-    shutil.copy(REPO / "events" / "registries" / "themes.yml", registries / "themes.yml")
-    (registries / "actors.yml").write_text(ACTORS, encoding="utf-8")
-    (registries / "sources.yml").write_text(SOURCES, encoding="utf-8")
-    return Project(root)
 
 
 def site_project(project: Project, hostile: bool = True) -> Project:

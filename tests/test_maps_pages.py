@@ -7,7 +7,8 @@ import io
 import re
 
 import pytest
-from test_maps_support import new_project, with_maps
+from conftest import new_project
+from test_maps_support import with_maps
 
 from builder.maps.geodata import regions_frame
 from builder.maps.locator import region_locator_svg
@@ -17,7 +18,7 @@ from builder.maps.pages import map_files
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The small project and its map files in English, built once for this module (print maps are slow)."""
-    project = new_project(tmp_path_factory.mktemp("maps"))
+    project = new_project(tmp_path_factory.mktemp("maps") / "project")
     record, _, ids = with_maps(project)
     return project, record, ids, {f.path: f.content for f in map_files(record, project.root, "en")}
 

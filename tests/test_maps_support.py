@@ -5,10 +5,7 @@ No tests here; the map test modules import these helpers.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-from conftest import ACTORS, SOURCES, Project
 
 from builder.maps.definitions import load_definitions
 from builder.record import load_record
@@ -125,17 +122,3 @@ def with_maps(project) -> tuple:
     project.write("maps/named.yml", CATEGORIES_MAP.replace("{event}", ids["cusco"]))
     record = load_record(project.root)
     return record, {d.name: d for d in load_definitions(project.root, record)}, ids
-
-
-def new_project(folder: Path) -> Project:
-    """The `project` fixture's folder, made by hand: for module-scoped fixtures that build once."""
-    root = folder / "project"
-    (root / "maps").mkdir(parents=True)
-    shutil.copy(REPO / "maps" / "regions.yml", root / "maps" / "regions.yml")
-    shutil.copytree(REPO / "maps" / "boundaries", root / "maps" / "boundaries")
-    registries = root / "events" / "registries"
-    registries.mkdir(parents=True)
-    shutil.copy(REPO / "events" / "registries" / "themes.yml", registries / "themes.yml")
-    (registries / "actors.yml").write_text(ACTORS, encoding="utf-8")
-    (registries / "sources.yml").write_text(SOURCES, encoding="utf-8")
-    return Project(root)
