@@ -92,7 +92,8 @@ def test_a_translated_event_is_in_spanish_without_a_fallback_mark(spanish):
     assert "El Congreso elige a José María Balcázar" in page
     assert "18 de febrero de 2026" in page and "Verificado" in page
     assert "Texto disponible solo en inglés" not in page
-    assert 'lang="en"' not in page
+    # Only the related events further down may be English (untranslated) and tagged.
+    assert 'lang="en"' not in page.split("Hechos relacionados")[0]
 
 
 def test_a_missing_spanish_text_is_shown_in_english_marked_and_tagged(spanish):
@@ -120,3 +121,13 @@ def test_an_approximate_spanish_date_says_hacia(spanish):
     record, _ = spanish
     event = next(e for e in record.events if e.approximate)
     assert event_when(event, "es") == "h. 20 de octubre de 2025"
+
+
+def test_an_english_title_in_a_spanish_listing_is_tagged_lang_en(spanish):
+    record, files = spanish
+    event = next(e for e in record.events if e.id == "2026-06-runoff-count-drags-on")
+    theme = html(files[paths.theme_page("elections-2026", "es")])
+    assert f'lang="en">{event.title.en}</a>' in theme
+    translated = next(e for e in record.events if e.title.es)
+    page = html(files[paths.event_page(translated.id, "es")])
+    assert f">{translated.title.es}</" in page

@@ -122,8 +122,10 @@ class PageContext:
         return separator.join(f"[{escape(name(i))}]({self.link(path(i))})" for i in ids)
 
     def event_link(self, event: Event) -> str:
-        """A Markdown link to `event`'s page, labelled with its title."""
-        return f"[{escape(self.title(event))}]({self.link(self.event_path(event))})"
+        """A Markdown link to `event`'s page, labelled with its title (tagged lang=en when the
+        title is English for want of a translation)."""
+        link = f"[{escape(self.title(event))}]({self.link(self.event_path(event))})"
+        return link + "{ lang=en }" if event.title.is_fallback(self.lang) else link
 
     def time(self, event: Event) -> str:
         """The event's date as an HTML `time` element (machine-readable start, readable text)."""
