@@ -189,7 +189,11 @@ def _read_spanish(f: Fields, has_note: bool, strict: bool) -> dict[str, str]:
         sub = Fields(es, f.path, f.problems, SPANISH_FIELDS, "the Spanish texts ('es')")
         for name in SPANISH_FIELDS:
             title = name == "title"
-            value = sub.text(name, max_length=TITLE_LIMIT, single_line=True) if title else sub.prose(name)
+            value = (
+                sub.text(name, max_length=TITLE_LIMIT, single_line=True)
+                if title
+                else sub.prose(name)
+            )
             if value is not None:
                 texts[name] = value
         if "note" in texts and not has_note:
