@@ -50,6 +50,9 @@ class TimelinePluginConfig(Config):
     """The project folder holding events/ and maps/, relative to mkdocs.yml."""
     languages = c.ListOfItems(c.Choice(LANGUAGES), default=list(LANGUAGES))
     """The languages of the site: English at the root, every other under `<lang>/`."""
+    site_names = c.DictOfItems(c.Type(str), default={})
+    """The site's name in other languages (`es: Registro de la crisis del Perú`); a language
+    without one uses mkdocs.yml's `site_name`."""
     branch = c.Type(str, default="main")
     """The repository branch that 'suggest a correction' links edit."""
     page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
@@ -88,6 +91,12 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        for lang in self.config.site_names:
+            if lang not in LANGUAGES:
+                raise PluginError(
+                    f"mkdocs.yml: peru-timeline: site_names has the unknown language '{lang}' — "
+                    f"use one of {', '.join(LANGUAGES)}"
+                )
         return config
 
     # Runs after MkDocs has collected the hand-written pages and before it builds the
@@ -117,7 +126,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         feed = next((f.path for f in exports if f.path.endswith("feed.xml")), None)
         settings = site.SiteSettings(
             lang=lang,
-            site_name=config.site_name,
+            site_name=self._site_name(lang, config),
             site_url=config.site_url,
             repo_url=config.repo_url,
             branch=self.config.branch,
@@ -162,9 +171,14 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         if edit_url:
             page.edit_url = edit_url
         context["pcr_language"] = self._languages_of(page.file.src_uri)
-        translated_nav = self.navs.get(context["pcr_language"]["lang"])
+        lang = context["pcr_language"]["lang"]
+        translated_nav = self.navs.get(lang)
         if translated_nav is not None:
             context["nav"] = translated_nav
+        # The theme writes config.site_name into the header and <title>: this page's own name.
+        site_name = self._site_name(lang, config)
+        if site_name != config.site_name:
+            context["config"] = _NamedConfig(config, site_name)
         return context
 
     # Runs once the theme has rendered a page: the theme writes one language into every page's
@@ -227,6 +241,10 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
                 server.watch(str(path))
         return server
 
+    def _site_name(self, lang: str, config: MkDocsConfig) -> str:
+        """The site's name in `lang`: the `site_names` option's, else mkdocs.yml's `site_name`."""
+        return self.config.site_names.get(lang) or config.site_name
+
     def _load_record(self):
         try:
             record = load_record(self.root)
@@ -253,6 +271,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
                 self.root,
                 lang,
                 site_url=config.site_url,
+                site_name=self._site_name(lang, config),
                 directory_urls=config.use_directory_urls,
             )
         except RecordError as error:  # a map definition is wrong
@@ -278,6 +297,26 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             files.append(
                 File.generated(config, output.path, content=output.content, inclusion=inclusion)
             )
+
+
+class _NamedConfig:
+    """The configuration as the templates of one page see it: the same, under another site name."""
+
+    def __init__(self, config: MkDocsConfig, site_name: str) -> None:
+        self._config = config
+        self.site_name = site_name
+
+    def __getattr__(self, name: str):
+        return getattr(self._config, name)
+
+    def __getitem__(self, key: str):
+        return self.site_name if key == "site_name" else self._config[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._config
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self._config else default
 
 
 def _problems_error(what: str, error: RecordError) -> PluginError:

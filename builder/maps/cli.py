@@ -141,7 +141,12 @@ def maps_command(
 
 def _print(definition, record, root, paper, fmt, lang, start, end, themes) -> bytes:
     from builder.maps.measures import measure, override
-    from builder.maps.pages import configured, configured_site_url, page_path, print_context
+    from builder.maps.pages import (
+        configured_site_name,
+        configured_site_url,
+        page_path,
+        print_context,
+    )
     from builder.maps.print_maps import render
     from builder.site import paths
 
@@ -153,7 +158,7 @@ def _print(definition, record, root, paper, fmt, lang, start, end, themes) -> by
     )
     return render(
         data,
-        print_context(data, record, lang, url, configured(root, "site_name")),
+        print_context(data, record, lang, url, configured_site_name(root, lang)),
         lang,
         paper,
         (fmt,),

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from builder.maps.definitions import load_definitions
 from builder.maps.measures import measure
-from builder.maps.pages import configured, configured_site_url, page_path, print_context
+from builder.maps.pages import configured_site_name, configured_site_url, page_path, print_context
 from builder.maps.print_maps import render
 from builder.record import load_record
 from builder.site import paths
@@ -63,7 +63,7 @@ def build_gallery(root: Path, out: Path, width: int = 800, lang: str = "en") -> 
         )
         pdf = render(
             data,
-            print_context(data, record, lang, url, configured(root, "site_name")),
+            print_context(data, record, lang, url, configured_site_name(root, lang)),
             lang,
             "a4",
             ("pdf",),

@@ -21,6 +21,8 @@ import posixpath
 import re
 from pathlib import Path
 
+import yaml
+
 from builder.maps.assets import leaflet_files
 from builder.maps.definitions import MapDefinition, load_definitions
 from builder.maps.describe import build_date, point_line, source_lines, subtitle
@@ -47,16 +49,19 @@ def map_files(
     lang: str = "en",
     *,
     site_url: str | None = None,
+    site_name: str | None = None,
     directory_urls: bool = True,
 ) -> list[OutputFile]:
     """The pages, maps, data and print files of every map definition of `root`, and Leaflet.
 
     Raises DefinitionError (with `path:line:column` problems) if a definition is wrong.
-    `site_url` (default: mkdocs.yml's `site_url`) is printed on the print maps.
+    `site_url` and `site_name` (default: mkdocs.yml's, the name in `lang`) are printed on the
+    print maps.
     """
     root = Path(root)
     definitions = load_definitions(root, record)
     site_url = site_url if site_url is not None else configured_site_url(root)
+    site_name = site_name if site_name is not None else configured_site_name(root, lang)
     files: list[OutputFile] = []
     for definition in definitions:
         data = measure(definition, record)
@@ -66,7 +71,7 @@ def map_files(
                 record,
                 lang,
                 site_url=site_url,
-                site_name=configured(root, "site_name"),
+                site_name=site_name,
                 directory_urls=directory_urls,
             )
         )
@@ -141,6 +146,27 @@ def configured(root: Path, key: str) -> str:
     pattern = rf"^{key}:[ \t]*['\"]?([^'\"\n#]*)"
     match = re.search(pattern, config.read_text(encoding="utf-8"), re.M)
     return match.group(1).strip() if match else ""
+
+
+def configured_site_name(root: Path, lang: str = "en") -> str:
+    """The site's name in `lang` from the project's mkdocs.yml: the peru-timeline plugin's
+    `site_names` entry for `lang`, else `site_name`, else ""."""
+    config = Path(root) / "mkdocs.yml"
+    if lang != "en" and config.is_file():
+        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_TaggedLoader) or {}
+        for plugin in settings.get("plugins") or []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("peru-timeline"), dict):
+                name = (plugin["peru-timeline"].get("site_names") or {}).get(lang)
+                if name:
+                    return str(name)
+    return configured(root, "site_name")
+
+
+class _TaggedLoader(yaml.SafeLoader):
+    """A safe YAML loader that reads mkdocs.yml's tags (`!ENV`, `!!python/name:`) as null."""
+
+
+_TaggedLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def configured_site_url(root: Path) -> str:

@@ -1,0 +1,100 @@
+"""The site's name in each language: the plugin's `site_names` option on the Spanish pages (header,
+<title>, feed link, citation) and on the Spanish print maps; mkdocs.yml's `site_name` in English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import matplotlib
+import pytest
+from matplotlib.text import Text
+from site_fixtures import build, new_project, site_project
+from test_maps_support import with_maps
+
+from builder.maps import print_maps
+from builder.maps.measures import measure
+from builder.maps.pages import configured_site_name, print_context
+
+SPANISH_NAME = "Registro de prueba"
+OPTION = f"  - peru-timeline:\n      site_names:\n        es: {SPANISH_NAME}\n"
+EVENT = "events/2025-09-09-health-strike/index.html"
+
+
+def with_spanish_name(root: Path, option: str = OPTION) -> None:
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - peru-timeline\n" in text
+    config.write_text(text.replace("  - peru-timeline\n", option), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("names") / "project"
+    site_project(new_project(root))
+    with_spanish_name(root)
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def header_name(page: str) -> str:
+    """The name in the theme's header bar."""
+    match = re.search(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>', page)
+    assert match, "no header title"
+    return match.group(1)
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "other"),
+    [
+        (f"es/{EVENT}", SPANISH_NAME, "Test record"),
+        ("es/index.html", SPANISH_NAME, "Test record"),
+        (EVENT, "Test record", SPANISH_NAME),
+        ("about/index.html", "Test record", SPANISH_NAME),
+    ],
+)
+def test_each_page_carries_its_languages_site_name(built, path, name, other):
+    page = (built / path).read_text(encoding="utf-8")
+    assert header_name(page) == name
+    title = re.search(r"<title>([^<]*)</title>", page).group(1)
+    assert title == name or title.endswith(f" - {name}")
+    feed = re.search(r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)"', page)
+    assert feed.group(1) == name
+    assert other not in page
+
+
+def test_an_unknown_language_in_site_names_fails_the_build(project, tmp_path):
+    site_project(project)
+    with_spanish_name(project.root, "  - peru-timeline:\n      site_names:\n        fr: Registre\n")
+    result = build(project.root, tmp_path / "site")
+    assert result.returncode != 0
+    assert "site_names has the unknown language 'fr'" in result.stderr
+
+
+def test_print_maps_name_the_site_in_their_language(project):
+    record, definitions, _ = with_maps(project)
+    project.write(
+        "mkdocs.yml",
+        "site_name: Test record\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - search\n" + OPTION + "extra:\n  token: !ENV [TOKEN, none]\n",
+    )
+    assert configured_site_name(project.root, "en") == "Test record"
+    assert configured_site_name(project.root, "es") == SPANISH_NAME
+    data = measure(definitions["named"], record)
+    for lang, expected in (
+        ("es", f"En línea: /es/maps/named/ en el sitio {SPANISH_NAME}"),
+        ("en", "Online: /maps/named/ on the site Test record"),
+    ):
+        url = "es/maps/named/" if lang == "es" else "maps/named/"
+        context = print_context(data, record, lang, url, configured_site_name(project.root, lang))
+        with matplotlib.rc_context(print_maps._RC):
+            figure = print_maps._draw(data, context, lang, "a4")
+        words = " ".join(t.get_text() for t in figure.findobj(Text) if t.get_visible())
+        assert expected in words
+
+
+def test_without_the_option_every_language_uses_site_name(project):
+    project.write("mkdocs.yml", "site_name: Test record\nplugins:\n  - peru-timeline\n")
+    assert configured_site_name(project.root, "es") == "Test record"
