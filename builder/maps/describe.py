@@ -12,7 +12,7 @@ import re
 from builder.dates import PartialDate
 from builder.maps.definitions import Point
 from builder.maps.measures import MapData
-from builder.maps.texts import date_label, text
+from builder.maps.texts import date_label, date_phrase, period_text, text
 from builder.model import Record, Source
 
 
@@ -26,8 +26,7 @@ def subtitle(data: MapData, record: Record, lang: str) -> str:
     if period is None:
         parts.append(text("no_events", lang))
     else:
-        start, end = (date_label(d, lang) for d in period)
-        parts.append(text("events_from_to", lang, start=start, end=end))
+        parts.append(period_text(*period, lang))
     themes = data.selection.themes
     if themes is None:
         parts.append(text("all_themes", lang))
@@ -78,18 +77,19 @@ def point_line(number: int, point: Point, record: Record, lang: str) -> str:
 
 
 def build_date(record: Record, lang: str) -> str:
-    """When the map was built: SOURCE_DATE_EPOCH's day (UTC) if set, else the latest event's date.
+    """When the map was built ("on 7 June 2026", "el 7 de junio de 2026"): SOURCE_DATE_EPOCH's
+    day (UTC) if set, else the latest event's date, at its precision ("en junio de 2026").
 
     Never the wall clock, so that two builds of the same record are identical.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if re.fullmatch(r"\d+", epoch):
         day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-        return date_label(PartialDate(day.year, day.month, day.day), lang)
+        return date_phrase(PartialDate(day.year, day.month, day.day), lang, "on")
     if not record.events:
         return ""
     latest = max(record.events, key=lambda e: e.date.sort_key()).date
-    return date_label(latest, lang)
+    return date_phrase(latest, lang, "on")
 
 
 def plain(markdown: str) -> str:

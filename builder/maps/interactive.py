@@ -32,7 +32,7 @@ from builder.maps.styling import (
     LegendEntry,
     classify,
 )
-from builder.maps.texts import date_label, text
+from builder.maps.texts import date_phrase, text
 from builder.model import Event
 
 LEAFLET_DIR = "assets/leaflet"
@@ -336,7 +336,11 @@ def _point_popup(data: MapData, point, entry: LegendEntry | None, lang: str, sit
     for figure in point.figures:
         cited = by_id.get(figure.event)
         href = html.escape(f"{site_root}events/{figure.event}/")
-        label = text("event_of", lang, date=date_label(cited.date, lang)) if cited else figure.event
+        label = (
+            text("event_of", lang, date=date_phrase(cited.date, lang, "of"))
+            if cited
+            else figure.event
+        )
         status = (
             f", {text(f'status_{cited.status}', lang)}"
             if cited and cited.status != "verified"

@@ -32,8 +32,18 @@ _TEXTS = {
     "map_frame": ("Interactive map: {title}", "Mapa interactivo: {title}"),
     "open_map": ("Open the map on its own page", "Abrir el mapa en su propia página"),
     "unmapped": (
-        "{n} selected event(s) concern the whole country or took place abroad, so they are not on the map:",
-        "{n} hecho(s) seleccionado(s) afectan a todo el país u ocurrieron en el extranjero, por lo que no están en el mapa:",
+        {
+            "one": "1 selected event concerns the whole country or took place abroad, so it is "
+            "not on the map:",
+            "other": "{n} selected events concern the whole country or took place abroad, so "
+            "they are not on the map:",
+        },
+        {
+            "one": "1 hecho seleccionado concierne a todo el país u ocurrió en el extranjero, por "
+            "lo que no figura en el mapa:",
+            "other": "{n} hechos seleccionados conciernen a todo el país u ocurrieron en el "
+            "extranjero, por lo que no figuran en el mapa:",
+        },
     ),
     "more_in_region": (
         "… and {n} more: all events of the region",
@@ -41,9 +51,12 @@ _TEXTS = {
     ),
     "more_unmapped": ("… and {n} more, on the pages:", "… y {n} más, en las páginas:"),
     "event_ref": ("event {id}", "hecho {id}"),
-    "event_of": ("event of {date}", "hecho del {date}"),
-    "no_events": ("No events", "Ningún hecho"),
-    "events_from_to": ("Events from {start} to {end}", "Hechos del {start} al {end}"),
+    # {date}, {start} and {end} come with their preposition (see date_phrase): "of 7 June 2026",
+    # "del 7 de junio de 2026", "de junio de 2026".
+    "event_of": ("event {date}", "hecho {date}"),
+    "no_events": ("No events", "Sin hechos"),
+    "events_from_to": ("Events {start} {end}", "Hechos {start} {end}"),
+    "events_of": ("Events {date}", "Hechos {date}"),
     "events_all": ("All events in the record", "Todos los hechos del registro"),
     "themes": ("Themes: {themes}", "Temas: {themes}"),
     "all_themes": ("All themes", "Todos los temas"),
@@ -55,14 +68,14 @@ _TEXTS = {
         "Albers equal-area conic projection (parallels 3° S and 15.5° S, meridian 75° W)",
         "Proyección cónica equivalente de Albers (paralelos 3° S y 15,5° S, meridiano 75° O)",
     ),
-    "built": ("Built {date}", "Generado el {date}"),
+    "built": ("Built {date}", "Generado {date}"),
     "inset": ("Lima and Callao", "Lima y Callao"),
     "maps_index_title": ("Maps", "Mapas"),
     "maps_index_intro": (
         "Each map is drawn from the record's events. Every map has its values as a table, "
         "a CSV file and print-ready PDF (A4 and A3), SVG and PNG files.",
-        "Cada mapa se construye con los hechos del registro. Cada uno ofrece sus valores en una tabla, "
-        "un archivo CSV y archivos PDF (A4 y A3), SVG y PNG listos para imprimir.",
+        "Cada mapa se elabora a partir de los hechos del registro. Todos ofrecen sus valores en una "
+        "tabla, un archivo CSV y archivos PDF (A4 y A3), SVG y PNG listos para imprimir.",
     ),
     "locator": ("Location of {names} in Peru", "Ubicación de {names} en el Perú"),
     "locator_none": ("Map of Peru's regions", "Mapa de las regiones del Perú"),
@@ -72,7 +85,10 @@ _TEXTS = {
     "status_verified": ("verified", "verificado"),
     "map_page": ("Map on the web: {url}", "Mapa en la web: {url}"),
     "map_page_relative": ("Online: {url} on the site {site}", "En línea: {url} en el sitio {site}"),
-    "events_in_region": ("{n} event(s)", "{n} hecho(s)"),
+    "events_in_region": (
+        {"one": "1 event", "other": "{n} events"},
+        {"one": "1 hecho", "other": "{n} hechos"},
+    ),
     "noscript": (
         "This map needs JavaScript. The same values are in the table on the map's page.",
         "Este mapa necesita JavaScript. Los mismos valores están en la tabla de la página del mapa.",
@@ -81,9 +97,15 @@ _TEXTS = {
 
 
 def text(key: str, lang: str, **values: object) -> str:
-    """The text `key` in `lang` (English unless "es"), with `values` filled in."""
+    """The text `key` in `lang` (English unless "es"), with `values` filled in.
+
+    A text with singular and plural forms takes the one that agrees with `n`.
+    """
     en, es = _TEXTS[key]
-    return (es if lang == "es" else en).format(**values)
+    chosen = es if lang == "es" else en
+    if isinstance(chosen, dict):
+        chosen = chosen["one" if values["n"] == 1 else "other"]
+    return chosen.format(**values)
 
 
 _MONTHS = {
@@ -101,3 +123,34 @@ def date_label(date: PartialDate, lang: str) -> str:
     if lang == "es":
         return f"{date.day} de {month} de {date.year}" if date.day else f"{month} de {date.year}"
     return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
+
+
+# The preposition a date takes, by what it says of the date: with a day, with a month or a year.
+# Spanish contracts "de el" and "a el" before a day ("del 7 de junio", "al 30 de junio").
+_PREPOSITIONS = {
+    "en": {"from": ("from", "from"), "to": ("to", "to"), "of": ("of", "of"), "on": ("on", "in")},
+    "es": {"from": ("del", "de"), "to": ("al", "a"), "of": ("del", "de"), "on": ("el", "en")},
+}
+
+
+def date_phrase(date: PartialDate, lang: str, role: str) -> str:
+    """A date after its preposition (`role`: from, to, of, on), as its precision requires:
+    "del 7 de junio de 2026", "de junio de 2026", "al 30 de junio de 2026", "en 2026";
+    "from 7 June 2026", "on 7 June 2026", "in June 2026"."""
+    lang = "es" if lang == "es" else "en"
+    with_day, without = _PREPOSITIONS[lang][role]
+    return f"{with_day if date.day else without} {date_label(date, lang)}"
+
+
+def period_text(start: PartialDate, end: PartialDate, lang: str) -> str:
+    """The events' period: "Hechos de enero de 2025 a diciembre de 2026", "Hechos del 7 de junio
+    de 2026 al 30 de junio de 2026", "Events from January 2025 to December 2026"; one date alone
+    when the period is a single date ("Hechos del 7 de junio de 2026")."""
+    if start == end:
+        return text("events_of", lang, date=date_phrase(start, lang, "of"))
+    return text(
+        "events_from_to",
+        lang,
+        start=date_phrase(start, lang, "from"),
+        end=date_phrase(end, lang, "to"),
+    )
