@@ -7,8 +7,10 @@ STAMP  := $(VENV)/.installed-stamp
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: the browser for tests, poppler for checking print maps.
 DEBS   := chromium poppler-utils fonts-dejavu-core
+# npm's packages for `make audit` (Lighthouse), as package-lock.json pins them.
+NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: build test check serve bench clean deps venv hooks lock
+.PHONY: build test check serve bench audit audit-deps clean deps venv hooks lock
 
 build: $(STAMP)
 	$(BIN)/peru-timeline build
@@ -25,6 +27,21 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m builder.bench
+
+# Lighthouse scores of five pages of the built site (builder/audit.py); exit 1 below a target.
+audit: build $(NODE_STAMP)
+	$(BIN)/python -m builder.audit
+
+# Lighthouse at the version package-lock.json pins, reinstalled when either file changes.
+$(NODE_STAMP): package.json package-lock.json | audit-deps
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Node.js, npm and Chromium for `make audit` only: Debian's packages, when the commands are missing.
+audit-deps: deps
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  echo "installing Debian packages: nodejs npm"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm; }
 
 venv: $(STAMP)
 
