@@ -91,6 +91,10 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        # Each other language's sitemap (templates/overrides/es/sitemap.xml), beside its feed.
+        for lang in self.config.languages:
+            if lang != "en":
+                config.theme.static_templates.add(f"{paths.lang_prefix(lang)}sitemap.xml")
         for lang in self.config.site_names:
             if lang not in LANGUAGES:
                 raise PluginError(
@@ -158,6 +162,12 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             if lang == "en":
                 continue
             config.nav = _translated_nav(english_nav, lang, self.pages)
+            # MkDocs reuses a file's page, made untitled when the English navigation left it
+            # out: the translated navigation makes its own, titled as it says ("Inicio").
+            prefix = paths.lang_prefix(lang)
+            for file in files.documentation_pages():
+                if file.src_uri.startswith(prefix):
+                    file.page = None
             try:
                 self.navs[lang] = get_navigation(files, config)
             finally:
@@ -192,6 +202,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         return _CONFIG_BASE.sub(
             lambda m: f'{m.group(1)}"{m.group(2).rstrip("/")}/{lang}/"', output, count=1
         )
+
+    # Runs once MkDocs has made its template environment: the sitemap lists each page's versions.
+    def on_env(self, env, *, config, files):
+        env.globals["pcr_languages_of"] = self._languages_of
+        return env
 
     # Runs last, once the theme's search plugin has written its one index: each language gets
     # its own (Spanish pages search Spanish pages, with Spanish stemming and stop words).

@@ -1,5 +1,6 @@
-"""The site's name in each language: the plugin's `site_names` option on the Spanish pages (header,
-<title>, feed link, citation) and on the Spanish print maps; mkdocs.yml's `site_name` in English."""
+"""Names in each language: the site's (the plugin's `site_names` option on the Spanish pages'
+header, <title>, feed link and citations and on the Spanish print maps; mkdocs.yml's `site_name` in
+English) and the navigation's (mkdocs.yml's nav titles, translated on the Spanish pages)."""
 
 from __future__ import annotations
 
@@ -98,3 +99,40 @@ def test_print_maps_name_the_site_in_their_language(project):
 def test_without_the_option_every_language_uses_site_name(project):
     project.write("mkdocs.yml", "site_name: Test record\nplugins:\n  - peru-timeline\n")
     assert configured_site_name(project.root, "es") == "Test record"
+
+
+NAV = """\
+nav:
+  - Home: index.md
+  - Timeline: timeline/index.md
+  - Data: data.md
+  - About:
+      - About the record: about.md
+"""
+
+
+def test_the_spanish_navigation_uses_its_translated_titles(project, tmp_path):
+    # Titles that differ from the pages' own headings ("Home", "Data"): the nav's must win.
+    site_project(project)
+    project.write("mkdocs.yml", (project.root / "mkdocs.yml").read_text() + NAV)
+    project.write("content/data.md", "# Data downloads\n")
+    project.write("content/es/data.md", "# Descargas de datos\n")
+    project.write("content/es/about.md", "# Acerca\n\nVéase la [cronología](timeline/index.md).\n")
+    result = build(project.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for path, titles in (
+        (
+            "es/about/index.html",
+            ["Inicio", "Cronología", "Datos", "Acerca de", "Acerca del registro"],
+        ),
+        ("about/index.html", ["Home", "Timeline", "Data", "About", "About the record"]),
+    ):
+        page = (tmp_path / "site" / path).read_text(encoding="utf-8")
+        primary = page.split('data-md-level="0"')[1]
+        links = re.findall(
+            r'class="md-nav__link[^"]*"[^>]*>\s*(?:<span class="md-ellipsis">)?\s*([^<]+?)\s*<',
+            primary,
+        )
+        assert [title for title in links if title in titles] == titles, path
+    spanish = (tmp_path / "site" / "es/data/index.html").read_text(encoding="utf-8")
+    assert "<title>Datos - Test record</title>" in spanish
