@@ -49,7 +49,14 @@ CATEGORIES = {
 }
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 REGION = "pe-lma"  # Metropolitan Lima: the region with the most events
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+COMPRESSED_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "application/atom+xml",
+    "image/svg+xml",
+)
 _MAP_LINK = re.compile(r'href="([a-z0-9][a-z0-9-]*/)"')
 _REGION_LINK = re.compile(r'href="(pe-[a-z]{3}/)"')
 

@@ -91,7 +91,9 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
-        # Each other language's sitemap (templates/overrides/es/sitemap.xml), beside its feed.
+        # The sitemaps (templates/overrides/): the page list with each page's versions, and an
+        # index beside each other language's feed, where the theme's script looks for one.
+        config.theme.static_templates.add("sitemap-pages.xml")
         for lang in self.config.languages:
             if lang != "en":
                 config.theme.static_templates.add(f"{paths.lang_prefix(lang)}sitemap.xml")

@@ -276,12 +276,12 @@ def test_the_language_switch_lands_on_the_same_event_in_spanish_and_back(visit, 
     # sitemap.xml beside each <link rel="alternate"> of the head, a request that finds nothing.
     assert page.locator("link[rel=alternate][hreflang]").count() == 0
     site_url = "https://peru-crisis-record.github.io/peru-crisis-record/"
-    for sitemap in ("sitemap.xml", "es/sitemap.xml"):
-        text = (site / sitemap).read_text(encoding="utf-8")
-        entry = text.split(f"<loc>{site_url}es/events/{event.id}/</loc>")[1].split("</url>")[0]
-        for lang, path in [("en", ""), ("es", "es/"), ("x-default", "")]:
-            expected = f'hreflang="{lang}" href="{site_url}{path}events/{event.id}/"'
-            assert expected in entry, (sitemap, lang)
+    for index in ("sitemap.xml", "es/sitemap.xml"):  # short: the theme fetches it on every page
+        assert f"<loc>{site_url}sitemap-pages.xml</loc>" in (site / index).read_text("utf-8")
+    text = (site / "sitemap-pages.xml").read_text(encoding="utf-8")
+    entry = text.split(f"<loc>{site_url}es/events/{event.id}/</loc>")[1].split("</url>")[0]
+    for lang, path in [("en", ""), ("es", "es/"), ("x-default", "")]:
+        assert f'hreflang="{lang}" href="{site_url}{path}events/{event.id}/"' in entry, lang
     assert "Texto disponible solo en inglés" not in page.content()  # this event is translated
     timeline = page.locator(".md-nav--primary a", has_text="Cronología").first
     assert urljoin(page.url, timeline.get_attribute("href")) == visit.base_url + "es/timeline/"
