@@ -69,6 +69,7 @@ class Failure:
     id: str
     title: str
     value: str
+    where: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,9 @@ class Result:
 
 def pick_pages(site_dir: Path) -> list[tuple[str, str]]:
     """The five audited pages as (label, path under the site root), chosen from the built site."""
-    data = json.loads(gzip.decompress((site_dir / "timeline" / "events.json.gz").read_bytes()))
+    data = json.loads(
+        gzip.decompress(_built(site_dir / "timeline" / "events.json.gz").read_bytes())
+    )
     if not data["events"]:
         raise SystemExit(f"{site_dir}/timeline/events.json.gz: no events — build the real record")
     event = data["events"][0]["id"]
@@ -109,10 +112,14 @@ def pick_pages(site_dir: Path) -> list[tuple[str, str]]:
     ]
 
 
-def _read(path: Path) -> str:
+def _built(path: Path) -> Path:
     if not path.exists():
         raise SystemExit(f"{path}: missing — run `make build` first")
-    return path.read_text(encoding="utf-8")
+    return path
+
+
+def _read(path: Path) -> str:
+    return _built(path).read_text(encoding="utf-8")
 
 
 def scores(report: dict) -> dict[str, int]:
@@ -140,8 +147,27 @@ def failures(report: dict) -> list[Failure]:
                 failing = score < 0.9 and (audit.get("details") or {}).get("type") == "opportunity"
             if failing:
                 value = audit.get("displayValue") or ""
-                found.append(Failure(category, audit["id"], audit["title"], value))
+                found.append(Failure(category, audit["id"], audit["title"], value, _where(audit)))
     return found
+
+
+def _where(audit: dict, most: int = 3) -> tuple[str, ...]:
+    """Where an audit failed: the first few elements (CSS selectors) or addresses it names."""
+    places: list[str] = []
+    for item in (audit.get("details") or {}).get("items") or []:
+        if not isinstance(item, dict):
+            continue
+        node = item.get("node") if isinstance(item.get("node"), dict) else {}
+        location = (
+            item.get("sourceLocation") if isinstance(item.get("sourceLocation"), dict) else {}
+        )
+        source = item.get("source") if isinstance(item.get("source"), dict) else {}
+        place = (
+            node.get("selector") or source.get("snippet") or location.get("url") or item.get("url")
+        )
+        if isinstance(place, str) and place and place not in places:
+            places.append(place)
+    return tuple(places[:most])
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -253,6 +279,8 @@ def report_text(results: list[Result]) -> str:
                 continue
             value = f" ({f.value})" if f.value else ""
             lines.append(f"  [{CATEGORIES[f.category]}] {f.id}: {f.title}{value}")
+            if f.where and f.category != "performance":
+                lines.append(f"      at {'; '.join(f.where)}")
     return "\n".join(lines)
 
 
