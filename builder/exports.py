@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from builder.dates import DAY, MONTH, PartialDate
 from builder.model import LANGUAGES, Citation, Event, Localized, Record, Source
 from builder.output import OutputFile
+from builder.site.markdown_text import URL
 
 # Bump the major number when a field is removed or changes meaning; the minor one when
 # fields are added. Documented in content/data.md.
@@ -91,7 +92,7 @@ MONTHS = {
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+_MD_LINK = re.compile(rf"\[([^\]]+)\]\(({URL})\)")  # balanced parentheses stay in the URL
 _MD_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 # A spreadsheet treats a cell starting with one of these as a formula (or a DDE command).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -19,7 +19,9 @@ _BACKSLASHED = re.compile(r"([\\`*_{}\[\]#!])")
 _BLOCK_START = re.compile(r"^(\s*)([-+>=:|~])")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _SPACE = re.compile(r"\s+")
-_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+# A link's address may hold balanced parentheses (Wikipedia's "Lima_(city)"): one level deep.
+URL = r"https?://(?:[^()\s]|\([^()\s]*\))+"
+_LINK = re.compile(rf"\[([^\]\n]+)\]\(({URL})\)")
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 _TOKENS = re.compile(rf"{_LINK.pattern}|{_EMPHASIS.pattern}")
 
