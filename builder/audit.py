@@ -23,6 +23,7 @@ import gzip
 import http.server
 import io
 import json
+import math
 import os
 import re
 import statistics
@@ -230,17 +231,19 @@ def lighthouse(url: str, output: Path) -> dict:
 
 
 def audit_page(base: str, label: str, path: str, runs: int, reports: Path) -> Result:
-    """Audit one page: once, and up to `runs` times while it misses a target; the median wins."""
+    """Audit one page: once, then again (up to `runs` times) while the median of its runs so far
+    misses a target. Scores are medians, rounded down; the failures listed are those of the run
+    whose performance is the median one (of two, the lower)."""
     taken: list[tuple[dict[str, int], list[Failure]]] = []
     for run in range(1, runs + 1):
         report = lighthouse(base + path, reports / f"{label}-{run}.json")
         taken.append((scores(report), failures(report)))
-        if not Result(label, path, taken[-1][0], [], run).misses():
+        median = {c: math.floor(statistics.median(s[c] for s, _ in taken)) for c in CATEGORIES}
+        middle = sorted(taken, key=lambda t: t[0]["performance"])[(len(taken) - 1) // 2]
+        result = Result(label, path, median, middle[1], len(taken))
+        if not result.misses():
             break
-    median = {c: round(statistics.median(s[c] for s, _ in taken)) for c in CATEGORIES}
-    # The failures shown are those of the run whose performance is the median one.
-    middle = sorted(taken, key=lambda t: t[0]["performance"])[(len(taken) - 1) // 2]
-    return Result(label, path, median, middle[1], len(taken))
+    return result
 
 
 def table(results: list[Result]) -> str:
@@ -261,14 +264,14 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def report_text(results: list[Result]) -> str:
+def report_text(results: list[Result], runs: int = 3) -> str:
     """The table, the targets, and the failing audits of every page that misses one."""
     targets = ", ".join(f"{CATEGORIES[c]} {t}{'+' if t < 100 else ''}" for c, t in TARGETS.items())
     lines = [
         table(results),
         "",
-        f"targets: {targets}. Scores are medians of up to 3 Lighthouse runs per page "
-        "(a page is run again only while it misses a target); `!` marks a miss.",
+        f"targets: {targets}. Scores are medians of up to {runs} Lighthouse runs per page (a page "
+        "is run again only while the median of its runs misses a target); `!` marks a miss.",
     ]
     for result in results:
         if not result.misses():
@@ -304,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
             for label, path in pages:
                 print(f"auditing /{path} …", file=sys.stderr, flush=True)
                 results.append(audit_page(base, label, path, args.runs, reports))
-    print(report_text(results))
+    print(report_text(results, args.runs))
     return 1 if any(r.misses() for r in results) else 0
 
 

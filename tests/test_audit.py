@@ -161,3 +161,18 @@ def test_the_server_compresses_text_like_a_static_host(tmp_path):
         redirect = get("/page")
         assert (redirect.status, redirect.getheader("Location")) == (301, "/page/")
         assert get("/nothing/").status == 404
+
+
+def test_a_second_run_that_brings_the_median_to_the_target_ends_the_runs(monkeypatch, tmp_path):
+    report = json.loads(REPORT.read_text(encoding="utf-8"))
+    for category in report["categories"].values():
+        category["score"] = 1
+    performance = iter([0.93, 0.99, 0.50])
+
+    def fake_lighthouse(url, output):
+        report["categories"]["performance"]["score"] = next(performance)
+        return report
+
+    monkeypatch.setattr(audit, "lighthouse", fake_lighthouse)
+    result = audit.audit_page("http://127.0.0.1:1/", "home", "", 3, tmp_path)
+    assert (result.runs, result.scores["performance"], result.misses()) == (2, 96, [])
