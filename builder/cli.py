@@ -1,4 +1,4 @@
-"""The `peru-timeline` command: check the record, scaffold events, build and serve the site."""
+"""The `peru-timeline` command: check the record, scaffold events, build, zip and serve the site."""
 
 from __future__ import annotations
 
@@ -142,6 +142,36 @@ def build(root: Path, site_dir: Path) -> None:
         click.echo(line, err=True)
     target = site_dir if site_dir.is_absolute() else root / site_dir
     click.echo(f"built {target}", err=True)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("site.zip"),
+    show_default=True,
+    help="Where the zip goes (relative to --root).",
+)
+def dist(root: Path, output: Path) -> None:
+    """Build the offline copy and zip it: a site read from disk, no server, no network.
+
+    Unzip it and open index.html: links name .html files, and search, the timeline's filters
+    and the maps work from file://. One commit always gives the same bytes.
+    """
+    from builder.dist import build_offline_copy
+    from builder.site_build import BuildFailed
+
+    try:
+        result = build_offline_copy(root, output)
+    except BuildFailed as exc:
+        click.echo(exc.output.rstrip(), err=True)
+        raise click.ClickException("the offline build failed; no zip was written") from None
+    for line in result.output.splitlines():
+        if line.startswith("WARNING"):
+            click.echo(line, err=True)
+    size = result.path.stat().st_size
+    click.echo(f"wrote {result.path}: {result.files} files, {size / 1e6:.1f} MB", err=True)
 
 
 @main.command()

@@ -1,6 +1,6 @@
 """The MkDocs plugin `peru-timeline`: the record's generated pages, handed to MkDocs in memory.
 
-This is the only module that imports MkDocs. It loads the record, asks the views
+This and `builder.prerendered` are the only modules that import MkDocs. It loads the record, asks the views
 (`builder.site`), the downloads (`builder.exports`), the presidents chart and the maps for their
 files, and adds each as a generated MkDocs file: so `mkdocs build --strict` checks every link
 between pages, search indexes them, and `mkdocs serve` rebuilds them when an event changes.
@@ -12,6 +12,7 @@ import importlib
 import importlib.util
 import json
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -26,10 +27,11 @@ from mkdocs.structure.nav import get_navigation
 from builder import site
 from builder.model import LANGUAGES
 from builder.output import OutputFile
+from builder.prerendered import PrerenderedPage
 from builder.problems import RecordError
 from builder.record import load_record
 from builder.site import paths
-from builder.site.assets import SCRIPT, STYLESHEET
+from builder.site.assets import OFFLINE_SCRIPT, SCRIPT, STYLESHEET
 from builder.site.settings import DEFAULT_BROWSE_PAGE_SIZE, DEFAULT_PAGE_SIZE
 from builder.site.strings import strings
 
@@ -43,6 +45,10 @@ WATCHED = ("events", "maps")
 _CONFIG_BASE = re.compile(
     r'(<script id="__config" type="application/json">\{[^<]*?"base": )"([^"]*)"'
 )
+# `peru-timeline dist` sets this to build the offline copy without another configuration file.
+OFFLINE_ENV = "PERU_TIMELINE_OFFLINE"
+# The offline copy's address on the published site, beside its home page.
+OFFLINE_COPY = "site.zip"
 
 
 class TimelinePluginConfig(Config):
@@ -62,6 +68,9 @@ class TimelinePluginConfig(Config):
     search_event_text = c.Type(bool, default=True)
     """False keeps event summaries out of the search index, which the theme loads on every
     first visit (18 MB at 10,000 events); the timeline's word filter still searches them."""
+    offline = c.Type(bool, default=False)
+    """Build the copy read from disk (site.zip): pages link `.html` files, search and the
+    timeline's data load without a server. Also set by the environment's PERU_TIMELINE_OFFLINE=1."""
 
 
 class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
@@ -73,6 +82,9 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         self.pages: set[str] = set()
         self.directory_urls = True
         self.navs: dict = {}
+        self.prerendered: set[str] = set()
+        self.offline = False
+        self.published_directory_urls = True
 
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
@@ -97,6 +109,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         for lang in self.config.languages:
             if lang != "en":
                 config.theme.static_templates.add(f"{paths.lang_prefix(lang)}sitemap.xml")
+        self._offline_config(config)
         for lang in self.config.site_names:
             if lang not in LANGUAGES:
                 raise PluginError(
@@ -105,6 +118,18 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
                 )
         return config
 
+    def _offline_config(self, config: MkDocsConfig) -> None:
+        """The offline copy: links name `.html` files (a folder opened from disk lists its
+        files, it does not open its index.html), and search runs without a web worker."""
+        self.offline = self.config.offline or os.environ.get(OFFLINE_ENV) == "1"
+        self.published_directory_urls = config.use_directory_urls
+        if not self.offline:
+            return
+        config.use_directory_urls = False
+        polyfills = config.extra.get("polyfills") or []
+        if OFFLINE_SCRIPT not in polyfills:
+            config.extra["polyfills"] = [*polyfills, OFFLINE_SCRIPT]
+
     # Runs after MkDocs has collected the hand-written pages and before it builds the
     # navigation: generated files added here are linked, checked and indexed like any page.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -112,6 +137,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         existing = {file.src_uri for file in files}
         outputs: list[OutputFile] = []
         self.edit_urls = {}
+        self.prerendered = set()
         feeds: dict[str, str | None] = {}
         for lang in self.config.languages:
             lang_outputs = self._language_files(record, lang, existing, config)
@@ -146,8 +172,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             maps_page=maps_page if any(f.path == maps_page for f in maps) else None,
             feed_path=feed,
             content_pages=frozenset(existing),
+            offline=self.offline,
+            published_directory_urls=self.published_directory_urls,
         )
         for event in record.events:
+            self.prerendered.add(paths.event_page(event.id, lang))  # written as HTML
             edit_url = settings.edit_url(event.path)
             if edit_url:
                 self.edit_urls[paths.event_page(event.id, lang)] = edit_url
@@ -155,8 +184,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
     # Runs once MkDocs has built the navigation from mkdocs.yml: the Spanish pages get the same
     # navigation with Spanish titles and Spanish pages, so a reader stays in one language.
+    # Event pages, written as HTML (builder.prerendered), get pages that convert no Markdown.
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.navs = {}
+        for path in sorted(self.prerendered):
+            PrerenderedPage(None, files.get_file_from_path(path), config)
         if not config.nav:
             return nav
         english_nav = config.nav
@@ -168,7 +200,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             # out: the translated navigation makes its own, titled as it says ("Inicio").
             prefix = paths.lang_prefix(lang)
             for file in files.documentation_pages():
-                if file.src_uri.startswith(prefix):
+                if file.src_uri.startswith(prefix) and file.src_uri not in self.prerendered:
                     file.page = None
             try:
                 self.navs[lang] = get_navigation(files, config)
@@ -191,7 +223,19 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         site_name = self._site_name(lang, config)
         if site_name != config.site_name:
             context["config"] = _NamedConfig(config, site_name)
+        context["pcr_offline_copy"] = self._offline_copy_link(lang, config)
         return context
+
+    def _offline_copy_link(self, lang: str, config: MkDocsConfig) -> dict | None:
+        """The footer's link to the offline copy: on the site, site.zip beside the home page
+        (the publishing workflow puts it there); in the copy itself, the latest one online."""
+        words = strings(lang)
+        if not self.offline:
+            return {"href": OFFLINE_COPY, "relative": True, "label": words["offline_copy"]}
+        if not config.site_url:
+            return None
+        href = config.site_url.rstrip("/") + "/" + OFFLINE_COPY
+        return {"href": href, "relative": False, "label": words["offline_copy_latest"]}
 
     # Runs once the theme has rendered a page: the theme writes one language into every page's
     # <html lang>, so a Spanish page gets its own here; and its search reads the index found
@@ -215,7 +259,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         index_path = Path(config.site_dir) / "search" / "search_index.json"
-        if not index_path.is_file() or len(self.config.languages) < 2:
+        if not index_path.is_file():
+            return
+        if len(self.config.languages) < 2:
+            if self.offline:
+                _write_script_index(index_path)
             return
         index = json.loads(index_path.read_text(encoding="utf-8"))
         by_language: dict[str, list] = {lang: [] for lang in self.config.languages}
@@ -233,6 +281,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
                 json.dumps(language_index, separators=(",", ":"), ensure_ascii=True),
                 encoding="utf-8",
             )
+            if self.offline:
+                _write_script_index(target)
 
     def _languages_of(self, src_uri: str) -> dict:
         """The page's language and the same page in every language that has it (for hreflang)."""
@@ -334,6 +384,13 @@ class _NamedConfig:
 
     def get(self, key: str, default=None):
         return self[key] if key in self._config else default
+
+
+def _write_script_index(index_path: Path) -> None:
+    """search_index.js beside a search index, for the offline copy: a page opened from disk
+    cannot fetch the JSON, so the theme loads this script and reads its global `__index`."""
+    text = index_path.read_text(encoding="utf-8")
+    index_path.with_suffix(".js").write_text(f"var __index = {text};\n", encoding="utf-8")
 
 
 def _problems_error(what: str, error: RecordError) -> PluginError:

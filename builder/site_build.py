@@ -35,19 +35,25 @@ def source_date_epoch(root: Path) -> str | None:
     return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
-def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml") -> str:
+def build_site(
+    root: Path,
+    site_dir: Path,
+    config_file: str = "mkdocs.yml",
+    extra_env: dict[str, str] | None = None,
+) -> str:
     """Build the site of project `root` into `site_dir`; return the generator's output.
 
     The build runs `mkdocs build --strict` into a fresh staging folder beside `site_dir`.
     Only a complete, successful build replaces `site_dir`; on failure BuildFailed is raised
-    and `site_dir` is exactly as it was.
+    and `site_dir` is exactly as it was. `extra_env` is added to the generator's environment
+    (the offline copy sets PERU_TIMELINE_OFFLINE=1).
     """
     root = root.resolve()
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     # Material prints a banner about its successor on every build; the log is for build errors.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     epoch = source_date_epoch(root)
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch

@@ -3,6 +3,7 @@
  * The page lists every event by period without this script. The script fetches the
  * gzip-compressed event data only when a reader starts using the form (or opens a filtered
  * address), filters in the browser, and mirrors the filters in the address so it can be shared.
+ * Opened from disk (the offline copy), it loads the same data from events.js instead.
  * It builds elements with textContent only: no record text is ever parsed as HTML.
  */
 (function () {
@@ -41,14 +42,35 @@
     return JSON.parse(new TextDecoder().decode(bytes));
   }
 
+  function fetchData() {
+    return fetch(dataLink.href)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + dataLink.href);
+        return response.arrayBuffer();
+      })
+      .then(decode);
+  }
+
+  function scriptData() {
+    // A page opened from disk cannot fetch: the offline copy has the data as a script beside.
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = dataLink.href.replace(/\.json\.gz$/, ".js");
+      script.onload = function () {
+        if (window.pcrTimelineData) resolve(window.pcrTimelineData);
+        else reject(new Error("no data in " + script.src));
+      };
+      script.onerror = function () {
+        script.remove();
+        reject(new Error("cannot load " + script.src));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
   function load() {
     if (!loading) {
-      loading = fetch(dataLink.href)
-        .then(function (response) {
-          if (!response.ok) throw new Error(response.status + " " + dataLink.href);
-          return response.arrayBuffer();
-        })
-        .then(decode)
+      loading = (location.protocol === "file:" ? scriptData() : fetchData())
         .then(function (data) {
           data.events.forEach(function (event) {
             event.folded = fold(event.title + " " + event.text);

@@ -111,11 +111,14 @@ class Legend(MacroElement):
         self.markup = markup
 
 
-def map_html(data: MapData, lang: str, site_root: str = "../../") -> str:
+def map_html(
+    data: MapData, lang: str, site_root: str = "../../", directory_urls: bool = True
+) -> str:
     """The standalone HTML of `data`'s map in `lang`.
 
     `site_root` is the relative path from the map file to the site's root: scripts are
-    loaded from `<site_root>assets/leaflet/`, events link to `<site_root>events/<id>/`.
+    loaded from `<site_root>assets/leaflet/`, events link to `<site_root>events/<id>/`
+    (`<site_root>events/<id>.html` without `directory_urls`, as in the offline copy).
     """
     definition = data.definition
     classification = classify(data)
@@ -135,10 +138,10 @@ def map_html(data: MapData, lang: str, site_root: str = "../../") -> str:
     if definition.basemap:
         folium.TileLayer("OpenStreetMap").add_to(fmap)
 
-    _regions_layer(data, classification, lang, site_root).add_to(fmap)
+    _regions_layer(data, classification, lang, site_root, directory_urls).add_to(fmap)
     if definition.points:
         folium.map.CustomPane(POINTS_PANE, z_index=450, pointer_events=True).add_to(fmap)
-        _points_layer(data, classification, lang, site_root).add_to(fmap)
+        _points_layer(data, classification, lang, site_root, directory_urls).add_to(fmap)
     Legend(_legend_markup(data, classification, lang)).add_to(fmap)
     fmap.fit_bounds(PERU_BOUNDS)
 
@@ -155,7 +158,11 @@ def map_html(data: MapData, lang: str, site_root: str = "../../") -> str:
 
 
 def _regions_layer(
-    data: MapData, classification: Classification, lang: str, site_root: str
+    data: MapData,
+    classification: Classification,
+    lang: str,
+    site_root: str,
+    directory_urls: bool = True,
 ) -> folium.GeoJson:
     frame = regions_frame()
     features = []
@@ -171,7 +178,9 @@ def _regions_layer(
                     "iso": row.iso,
                     "name": html.escape(name),
                     "value": html.escape(_value_label(data, region, entry, lang)),
-                    "popup": _region_popup(data, region, entry, name, lang, site_root),
+                    "popup": _region_popup(
+                        data, region, entry, name, lang, site_root, directory_urls
+                    ),
                     "fill": _fill(entry, data.definition.name),
                 },
                 "geometry": row.geometry.__geo_interface__,
@@ -201,7 +210,11 @@ def _region_style(feature: dict) -> dict:
 
 
 def _points_layer(
-    data: MapData, classification: Classification, lang: str, site_root: str
+    data: MapData,
+    classification: Classification,
+    lang: str,
+    site_root: str,
+    directory_urls: bool = True,
 ) -> folium.GeoJson:
     entries = {e.key: e for e in classification.entries}
     points = data.definition.points
@@ -214,7 +227,7 @@ def _points_layer(
                 "properties": {
                     "name": html.escape(point.name.get(lang)),
                     "label": direction,
-                    "popup": _point_popup(data, point, entry, lang, site_root),
+                    "popup": _point_popup(data, point, entry, lang, site_root, directory_urls),
                     "fill": entry.fill if entry else "#ffffff",
                 },
                 "geometry": {"type": "Point", "coordinates": [point.lon, point.lat]},
@@ -293,16 +306,28 @@ def _value_label(data: MapData, region: RegionValue, entry: LegendEntry, lang: s
     return entry.label.get(lang)
 
 
-def event_link(event: Event, lang: str, site_root: str, target: str = "_parent") -> str:
+def event_href(event_id: str, site_root: str, directory_urls: bool = True) -> str:
+    """The address of an event's page from a map file (`site_root` leads to the site's root)."""
+    return f"{site_root}events/{event_id}" + ("/" if directory_urls else ".html")
+
+
+def event_link(
+    event: Event, lang: str, site_root: str, target: str = "_parent", directory_urls: bool = True
+) -> str:
     """An HTML link to `event`'s page, with its date and title."""
-    href = html.escape(f"{site_root}events/{event.id}/")
+    href = html.escape(event_href(event.id, site_root, directory_urls))
     label = html.escape(f"{event.date.iso()} — {event.title.get(lang)}")
     return f'<a href="{href}" target="{target}">{label}</a>'
 
 
-def _event_list(events: tuple[Event, ...], lang: str, site_root: str) -> str:
+def _event_list(
+    events: tuple[Event, ...], lang: str, site_root: str, directory_urls: bool = True
+) -> str:
     latest = sorted(events, key=lambda e: e.sort_key(), reverse=True)
-    items = "".join(f"<li>{event_link(e, lang, site_root)}</li>" for e in latest[:POPUP_EVENTS])
+    items = "".join(
+        f"<li>{event_link(e, lang, site_root, directory_urls=directory_urls)}</li>"
+        for e in latest[:POPUP_EVENTS]
+    )
     more = len(latest) - POPUP_EVENTS
     if more > 0:
         items += f"<li>… +{more}</li>"
@@ -310,7 +335,13 @@ def _event_list(events: tuple[Event, ...], lang: str, site_root: str) -> str:
 
 
 def _region_popup(
-    data: MapData, region: RegionValue, entry: LegendEntry, name: str, lang: str, site_root: str
+    data: MapData,
+    region: RegionValue,
+    entry: LegendEntry,
+    name: str,
+    lang: str,
+    site_root: str,
+    directory_urls: bool = True,
 ) -> str:
     parts = [f"<strong>{html.escape(name)}</strong>"]
     parts.append(html.escape(_value_label(data, region, entry, lang)))
@@ -320,12 +351,19 @@ def _region_popup(
     if region.events:
         parts.append(
             html.escape(text("events_in_region", lang, n=len(region.events)))
-            + _event_list(region.events, lang, site_root)
+            + _event_list(region.events, lang, site_root, directory_urls)
         )
     return "<br>".join(parts)
 
 
-def _point_popup(data: MapData, point, entry: LegendEntry | None, lang: str, site_root: str) -> str:
+def _point_popup(
+    data: MapData,
+    point,
+    entry: LegendEntry | None,
+    lang: str,
+    site_root: str,
+    directory_urls: bool = True,
+) -> str:
     by_id = data.cited
     parts = [f"<strong>{html.escape(point.name.get(lang))}</strong>"]
     if entry is not None:
@@ -335,7 +373,7 @@ def _point_popup(data: MapData, point, entry: LegendEntry | None, lang: str, sit
     items = []
     for figure in point.figures:
         cited = by_id.get(figure.event)
-        href = html.escape(f"{site_root}events/{figure.event}/")
+        href = html.escape(event_href(figure.event, site_root, directory_urls))
         label = (
             text("event_of", lang, date=date_phrase(cited.date, lang, "of"))
             if cited

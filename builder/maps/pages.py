@@ -100,7 +100,13 @@ def files_for_map(
     files = [
         OutputFile(page, page_markdown(data, record, lang, directory_urls)),
         OutputFile(
-            folder + "map.html", map_html(data, lang, site_root=_site_root(folder + "map.html"))
+            folder + "map.html",
+            map_html(
+                data,
+                lang,
+                site_root=_site_root(folder + "map.html"),
+                directory_urls=directory_urls,
+            ),
         ),
         OutputFile(folder + f"{name}.csv", regions_csv(data, classification, record, lang)),
     ]

@@ -27,5 +27,5 @@ def site_files(record: Record, settings: SiteSettings) -> list[OutputFile]:
     files += event_files(record, facets, settings)
     files += browse_files(record, facets, settings)
     if settings.lang == "en":
-        files += asset_files()  # one copy serves every language
+        files += asset_files(settings.offline)  # one copy serves every language
     return files

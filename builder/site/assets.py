@@ -9,12 +9,15 @@ from builder.output import OutputFile
 ASSET_DIR = "assets/peru-timeline"
 STYLESHEET = f"{ASSET_DIR}/timeline.css"
 SCRIPT = f"{ASSET_DIR}/timeline.js"
+# The offline copy's stand-in for the web worker the theme's search runs in (assets/offline.js).
+OFFLINE_SCRIPT = f"{ASSET_DIR}/offline.js"
 
 
-def asset_files() -> list[OutputFile]:
-    """The stylesheet (screen and print) and the timeline filter script."""
+def asset_files(offline: bool = False) -> list[OutputFile]:
+    """The stylesheet (screen and print) and the timeline filter script; the offline copy's
+    search script too when `offline`."""
     package = resources.files("builder") / "assets"
-    return [
-        OutputFile(STYLESHEET, (package / "timeline.css").read_text(encoding="utf-8")),
-        OutputFile(SCRIPT, (package / "timeline.js").read_text(encoding="utf-8")),
-    ]
+    names = [(STYLESHEET, "timeline.css"), (SCRIPT, "timeline.js")]
+    if offline:
+        names.append((OFFLINE_SCRIPT, "offline.js"))
+    return [OutputFile(path, (package / name).read_text(encoding="utf-8")) for path, name in names]

@@ -23,6 +23,9 @@ class SiteSettings:
     `content_pages` the hand-written pages that exist, so links to them are never broken.
     `search_event_text` False keeps event summaries out of the theme's search index (which
     every page loads), leaving titles, facts and sources: for very large records.
+    `offline` makes the copy read from disk (`peru-timeline dist`): its pages link `.html`
+    files (`directory_urls` False) and it carries the files a file:// page can load; citations
+    still name the published pages, whose URL style is `published_directory_urls`.
     """
 
     lang: str = "en"
@@ -41,6 +44,8 @@ class SiteSettings:
     maps_page: str | None = None
     feed_path: str | None = None
     content_pages: frozenset[str] = frozenset()
+    offline: bool = False
+    published_directory_urls: bool = True
 
     def edit_url(self, path: str) -> str | None:
         """The GitHub editor of the repository file `path`, or None without a repository."""

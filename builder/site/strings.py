@@ -203,6 +203,8 @@ _EN = {
     "nav": {},
     "language_name": "English",
     "switch_language_label_to": "Read this page in English",
+    "offline_copy": "Download the whole site for offline reading (site.zip)",
+    "offline_copy_latest": "This is an offline copy: download the latest one (site.zip)",
 }
 
 _ES = {
@@ -412,6 +414,8 @@ _ES = {
     },
     "language_name": "Español",
     "switch_language_label_to": "Leer esta página en español",
+    "offline_copy": "Descargar todo el sitio para leerlo sin conexión (site.zip)",
+    "offline_copy_latest": "Esta es una copia sin conexión: descargar la más reciente (site.zip)",
 }
 
 _STRINGS = {"en": MappingProxyType(_EN), "es": MappingProxyType(_ES)}

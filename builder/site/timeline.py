@@ -85,6 +85,9 @@ def timeline_files(record: Record, facets: Facets, settings: SiteSettings) -> li
         following = pages[n + 1] if n + 1 < len(pages) else None
         files.append(_period_file(record, facets, settings, period, previous, following))
     files.append(OutputFile(paths.timeline_data(settings.lang), timeline_data(record, settings)))
+    if settings.offline:
+        script = timeline_script(record, settings)
+        files.append(OutputFile(paths.timeline_script_data(settings.lang), script))
     return files
 
 
@@ -190,6 +193,18 @@ def timeline_data(record: Record, settings: SiteSettings) -> bytes:
     Addresses are relative to the data file itself. The gzip header carries no name and no
     time, so the same record always gives the same bytes.
     """
+    text = _timeline_json(record, settings)
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def timeline_script(record: Record, settings: SiteSettings) -> str:
+    """The filter's data as a script beside the gzip file, for the offline copy: a page opened
+    from disk cannot fetch a file, but it can load a script (timeline.js looks for it there)."""
+    text = _timeline_json(record, settings).replace("\u2028", "\\u2028")
+    return "window.pcrTimelineData = " + text.replace("\u2029", "\\u2029") + ";\n"
+
+
+def _timeline_json(record: Record, settings: SiteSettings) -> str:
     lang = settings.lang
     data_path = paths.timeline_data(lang)
     here = posixpath.dirname(data_path)
@@ -215,8 +230,7 @@ def timeline_data(record: Record, settings: SiteSettings) -> bytes:
         },
         "events": [_event_row(event, context, url) for event in record.events],
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _event_row(event: Event, context: PageContext, url) -> dict:
