@@ -10,10 +10,14 @@ DEBS   := chromium poppler-utils fonts-dejavu-core
 # npm's packages for `make audit` (Lighthouse), as package-lock.json pins them.
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: build test check serve bench audit audit-deps clean deps venv hooks lock
+.PHONY: build dist test check serve bench audit audit-deps clean deps venv hooks lock
 
 build: $(STAMP)
 	$(BIN)/peru-timeline build
+
+# The offline copy, site.zip: the site to read from disk, no server, no network (builder/dist.py).
+dist: $(STAMP)
+	$(BIN)/peru-timeline dist
 
 test: $(STAMP) deps
 	$(BIN)/pytest
@@ -70,4 +74,4 @@ lock: $(STAMP)
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^peru-crisis-record'; } > constraints.txt
 
 clean:
-	rm -rf site .site-build-* .pytest_cache
+	rm -rf site site.zip .site-build-* .pytest_cache
