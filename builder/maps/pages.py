@@ -16,7 +16,6 @@ style; the standalone map (which MkDocs does not read) links to published URLs.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from pathlib import Path
@@ -36,6 +35,7 @@ from builder.model import Event, Record
 from builder.output import OutputFile
 from builder.site import paths
 from builder.site.markdown_text import escape, text_markdown
+from builder.site.rendering import front_matter  # title and description HTML-escaped for <head>
 
 # The events listed per region in the page's table; the CSV lists them all.
 TABLE_EVENTS = 10
@@ -190,12 +190,6 @@ def _link(from_page: str, to_path: str) -> str:
     return paths.relative_link(from_page, to_path)
 
 
-def _front_matter(**fields: str) -> str:
-    # JSON is valid YAML: every value is written safely quoted.
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
-
-
 def page_markdown(data: MapData, record: Record, lang: str, directory_urls: bool = True) -> str:
     """The Markdown page of a map."""
     definition = data.definition
@@ -208,7 +202,7 @@ def page_markdown(data: MapData, record: Record, lang: str, directory_urls: bool
     page_dir = posixpath.dirname(paths.page_url(here, directory_urls))
     frame_src = posixpath.relpath(folder + "map.html", page_dir or ".")
     parts = [
-        _front_matter(title=title, description=" ".join(definition.description.get(lang).split())),
+        front_matter(title=title, description=" ".join(definition.description.get(lang).split())),
         f"# {escape(title)}\n",
         f"*{escape(subtitle(data, record, lang))}*\n",
         text_markdown(definition.description.get(lang)) + "\n",
@@ -333,7 +327,7 @@ def index_page(definitions: list[MapDefinition], lang: str) -> OutputFile:
     here = f"{paths.lang_prefix(lang)}maps/index.md"
     title = text("maps_index_title", lang)
     parts = [
-        _front_matter(title=title),
+        front_matter(title=title),
         f"# {title}\n",
         escape(text("maps_index_intro", lang)) + "\n",
     ]

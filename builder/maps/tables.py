@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from builder.exports import guard_cell
 from builder.maps.measures import MapData
 from builder.maps.styling import Classification
 from builder.model import Event, Record
@@ -59,7 +60,8 @@ def regions_csv(data: MapData, classification: Classification, record: Record, l
     writer.writerow(["iso", "ubigeo", "region", value_column, "class", "note", "event_ids"])
     for row in rows(data, classification, record, lang):
         ids = " ".join(e.id for e in row.events)
-        writer.writerow([row.iso, row.ubigeo, row.name, row.value, row.label, row.note, ids])
+        texts = [guard_cell(text) for text in (row.name, row.value, row.label, row.note)]
+        writer.writerow([row.iso, row.ubigeo, *texts, ids])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -71,18 +73,21 @@ def points_csv(data: MapData, record: Record, lang: str) -> bytes:
         ["name", "lat", "lon", "region", "category", "note", "figure", "value", "event_id"]
     )
     for point in data.definition.points:
+        # Texts a spreadsheet would run as a formula get a leading apostrophe; coordinates
+        # (negative numbers) are left as they are.
         base = [
-            point.name.get(lang),
+            guard_cell(point.name.get(lang)),
             f"{point.lat:g}",
             f"{point.lon:g}",
             point.region,
             point.category or "",
-            point.note.get(lang) if point.note else "",
+            guard_cell(point.note.get(lang)) if point.note else "",
         ]
         if not point.figures:
             writer.writerow([*base, "", "", ""])
         for figure in point.figures:
-            writer.writerow([*base, figure.label.get(lang), figure.value.get(lang), figure.event])
+            label, value = guard_cell(figure.label.get(lang)), guard_cell(figure.value.get(lang))
+            writer.writerow([*base, label, value, figure.event])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
