@@ -19,6 +19,7 @@ from conftest import REPO, new_project
 from site_fixtures import site_project
 
 from builder.dist import FOLDER, build_offline_copy, write_zip, zip_time
+from builder.site_build import build_site
 
 pytestmark = [pytest.mark.slow]
 
@@ -106,6 +107,24 @@ def test_two_offline_builds_of_one_commit_are_byte_identical(offline, tmp_path, 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     again = build_offline_copy(root, tmp_path / "again.zip")
     assert _sha256(again.path) == _sha256(result.path)
+
+
+def test_the_published_site_links_the_zip_and_carries_nothing_of_the_offline_copy(
+    offline, tmp_path
+):
+    root, _, _ = offline
+    site = tmp_path / "site"
+    build_site(root, site)
+    assert 'href="site.zip">Download the whole site for offline reading' in (
+        site / "index.html"
+    ).read_text(encoding="utf-8")
+    assert '<a href="../site.zip">' in (site / "about/index.html").read_text(encoding="utf-8")
+    spanish = (site / "es/timeline/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../site.zip">Descargar todo el sitio' in spanish
+    for path in ("timeline/events.js", "search/search_index.js", "assets/peru-timeline/offline.js"):
+        assert not (site / path).exists(), path
+    assert (site / "timeline/events.json.gz").is_file()
+    assert "offline.js" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_failed_offline_build_leaves_the_previous_zip(tmp_path):
