@@ -46,6 +46,17 @@ VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" 
 _FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*user-scalable=no[^>]*>\s*')
 
 
+def _html(value: str) -> str:
+    """Text as HTML for the map file, braces included as character references.
+
+    branca wraps what each folium element renders in a new Jinja template and renders that
+    again, so record text reaching the file as `{{ … }}` or `{% … %}` would be run by Jinja
+    during the build (it can reach Python's `os`). As `&#123;` and `&#125;` it is inert, and
+    popups, tooltips and the legend, which are HTML, still show the braces.
+    """
+    return html.escape(value).replace("{", "&#123;").replace("}", "&#125;")
+
+
 class MapPage(Figure):
     """The HTML document around the map: language, title, and room for the legend."""
 
@@ -71,9 +82,9 @@ class MapPage(Figure):
     def __init__(self, lang: str, title: str):
         super().__init__()
         self._name = "MapPage"
-        self.lang = html.escape(lang)
-        self.title = html.escape(title)
-        self.noscript = html.escape(text("noscript", lang))
+        self.lang = _html(lang)
+        self.title = _html(title)
+        self.noscript = _html(text("noscript", lang))
         self.header.add_child(Element(VIEWPORT), name="viewport")
 
 
@@ -176,8 +187,8 @@ def _regions_layer(
                 "id": row.iso,
                 "properties": {
                     "iso": row.iso,
-                    "name": html.escape(name),
-                    "value": html.escape(_value_label(data, region, entry, lang)),
+                    "name": _html(name),
+                    "value": _html(_value_label(data, region, entry, lang)),
                     "popup": _region_popup(
                         data, region, entry, name, lang, site_root, directory_urls
                     ),
@@ -225,7 +236,7 @@ def _points_layer(
             {
                 "type": "Feature",
                 "properties": {
-                    "name": html.escape(point.name.get(lang)),
+                    "name": _html(point.name.get(lang)),
                     "label": direction,
                     "popup": _point_popup(data, point, entry, lang, site_root, directory_urls),
                     "fill": entry.fill if entry else "#ffffff",
@@ -315,8 +326,8 @@ def event_link(
     event: Event, lang: str, site_root: str, target: str = "_parent", directory_urls: bool = True
 ) -> str:
     """An HTML link to `event`'s page, with its date and title."""
-    href = html.escape(event_href(event.id, site_root, directory_urls))
-    label = html.escape(f"{event.date.iso()} — {event.title.get(lang)}")
+    href = _html(event_href(event.id, site_root, directory_urls))
+    label = _html(f"{event.date.iso()} — {event.title.get(lang)}")
     return f'<a href="{href}" target="{target}">{label}</a>'
 
 
@@ -343,14 +354,14 @@ def _region_popup(
     site_root: str,
     directory_urls: bool = True,
 ) -> str:
-    parts = [f"<strong>{html.escape(name)}</strong>"]
-    parts.append(html.escape(_value_label(data, region, entry, lang)))
+    parts = [f"<strong>{_html(name)}</strong>"]
+    parts.append(_html(_value_label(data, region, entry, lang)))
     note = data.definition.region_notes.get(region.iso)
     if note:
-        parts.append(f"<em>{html.escape(note.get(lang))}</em>")
+        parts.append(f"<em>{_html(note.get(lang))}</em>")
     if region.events:
         parts.append(
-            html.escape(text("events_in_region", lang, n=len(region.events)))
+            _html(text("events_in_region", lang, n=len(region.events)))
             + _event_list(region.events, lang, site_root, directory_urls)
         )
     return "<br>".join(parts)
@@ -365,15 +376,15 @@ def _point_popup(
     directory_urls: bool = True,
 ) -> str:
     by_id = data.cited
-    parts = [f"<strong>{html.escape(point.name.get(lang))}</strong>"]
+    parts = [f"<strong>{_html(point.name.get(lang))}</strong>"]
     if entry is not None:
-        parts.append(html.escape(entry.label.get(lang)))
+        parts.append(_html(entry.label.get(lang)))
     if point.note:
-        parts.append(f"<em>{html.escape(point.note.get(lang))}</em>")
+        parts.append(f"<em>{_html(point.note.get(lang))}</em>")
     items = []
     for figure in point.figures:
         cited = by_id.get(figure.event)
-        href = html.escape(event_href(figure.event, site_root, directory_urls))
+        href = _html(event_href(figure.event, site_root, directory_urls))
         label = (
             text("event_of", lang, date=date_phrase(cited.date, lang, "of"))
             if cited
@@ -384,11 +395,9 @@ def _point_popup(
             if cited and cited.status != "verified"
             else ""
         )
-        source = (
-            f' (<a href="{href}" target="_parent">{html.escape(label)}</a>{html.escape(status)})'
-        )
+        source = f' (<a href="{href}" target="_parent">{_html(label)}</a>{_html(status)})'
         items.append(
-            f"<li>{html.escape(figure.label.get(lang))}: <strong>{html.escape(figure.value.get(lang))}</strong>{source}</li>"
+            f"<li>{_html(figure.label.get(lang))}: <strong>{_html(figure.value.get(lang))}</strong>{source}</li>"
         )
     if items:
         parts.append(f"<ul>{''.join(items)}</ul>")
@@ -435,18 +444,18 @@ def _legend_markup(data: MapData, classification: Classification, lang: str) -> 
             f'<rect x="0.5" y="0.5" width="17" height="13" fill="{_fill(entry, definition.name)}" '
             f'stroke="{OUTLINE}"/></svg>'
         )
-        items.append(f"<li>{swatch}<span>{html.escape(entry.label.get(lang))}</span></li>")
+        items.append(f"<li>{swatch}<span>{_html(entry.label.get(lang))}</span></li>")
     if definition.points:
         swatch = (
             '<svg width="18" height="14" aria-hidden="true">'
             '<circle cx="9" cy="7" r="5" fill="#ffffff" stroke="#000000" stroke-width="2"/></svg>'
         )
-        items.append(f"<li>{swatch}<span>{html.escape(text('points_legend', lang))}</span></li>")
-    credit = html.escape(text("boundaries", lang))
+        items.append(f"<li>{swatch}<span>{_html(text('points_legend', lang))}</span></li>")
+    credit = _html(text("boundaries", lang))
     return (
         f'<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>{patterns}</defs></svg>'
-        f'<section class="map-legend" aria-label="{html.escape(text("legend", lang))}">'
-        f"<h2>{html.escape(heading)}</h2><ul>{''.join(items)}</ul>"
+        f'<section class="map-legend" aria-label="{_html(text("legend", lang))}">'
+        f"<h2>{_html(heading)}</h2><ul>{''.join(items)}</ul>"
         f'<p class="credit">{credit}</p></section>'
     )
 
