@@ -343,7 +343,9 @@ def table(hostile: Hostile, visits) -> str:
             if p.evaluated:
                 evaluated = any(r in texts for r in p.evaluated)
                 saw += "; **evaluated**" if evaluated else "; shown unevaluated"
-            lines.append(f"| {p.what} | {group}: {', '.join(fields)} | {saw} |")
+            total = [name for group_of_place, name in PLACES.values() if group_of_place == group]
+            where = f"all {len(total)} fields" if len(fields) == len(total) else ", ".join(fields)
+            lines.append(f"| {p.what} | {group}: {where} | {saw} |")
     for n, (url, _) in enumerate(BAD_URLS):
         result = check_source_url(new_project(hostile.root.parent / f"url-{n}"), url)
         first = result.output.splitlines()[0].split(": ", 1)[1].split(" — ")[0]
