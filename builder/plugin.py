@@ -1,9 +1,10 @@
 """The MkDocs plugin `peru-timeline`: the record's generated pages, handed to MkDocs in memory.
 
-This is the only module that imports MkDocs. It loads the record, asks the views
-(`builder.site`), the downloads (`builder.exports`), the presidents chart and the maps for their
-files, and adds each as a generated MkDocs file: so `mkdocs build --strict` checks every link
-between pages, search indexes them, and `mkdocs serve` rebuilds them when an event changes.
+This and `builder.prerendered` are the only modules that import MkDocs. It loads the record, asks
+the views (`builder.site`), the downloads (`builder.exports`), the presidents chart and the maps
+for their files, and adds each as a generated MkDocs file: so `mkdocs build --strict` checks every
+link between Markdown pages, search indexes them, and `mkdocs serve` rebuilds them when an event
+changes. Event pages come as HTML with final links (tests check those links).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from mkdocs.structure.nav import get_navigation
 from builder import site
 from builder.model import LANGUAGES
 from builder.output import OutputFile
+from builder.prerendered import PrerenderedPage
 from builder.problems import RecordError
 from builder.record import load_record
 from builder.site import paths
@@ -81,6 +83,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         self.pages: set[str] = set()
         self.directory_urls = True
         self.navs: dict = {}
+        self.prerendered: set[str] = set()
         self.offline = False
         self.published_directory_urls = True
 
@@ -135,6 +138,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         existing = {file.src_uri for file in files}
         outputs: list[OutputFile] = []
         self.edit_urls = {}
+        self.prerendered = set()
         feeds: dict[str, str | None] = {}
         for lang in self.config.languages:
             lang_outputs = self._language_files(record, lang, existing, config)
@@ -173,6 +177,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             published_directory_urls=self.published_directory_urls,
         )
         for event in record.events:
+            self.prerendered.add(paths.event_page(event.id, lang))  # written as HTML
             edit_url = settings.edit_url(event.path)
             if edit_url:
                 self.edit_urls[paths.event_page(event.id, lang)] = edit_url
@@ -180,8 +185,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
     # Runs once MkDocs has built the navigation from mkdocs.yml: the Spanish pages get the same
     # navigation with Spanish titles and Spanish pages, so a reader stays in one language.
+    # Event pages, written as HTML (builder.prerendered), get pages that convert no Markdown.
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.navs = {}
+        for path in sorted(self.prerendered):
+            PrerenderedPage(None, files.get_file_from_path(path), config)
         if not config.nav:
             return nav
         english_nav = config.nav
@@ -193,7 +201,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             # out: the translated navigation makes its own, titled as it says ("Inicio").
             prefix = paths.lang_prefix(lang)
             for file in files.documentation_pages():
-                if file.src_uri.startswith(prefix):
+                if file.src_uri.startswith(prefix) and file.src_uri not in self.prerendered:
                     file.page = None
             try:
                 self.navs[lang] = get_navigation(files, config)

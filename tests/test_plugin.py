@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -34,6 +35,21 @@ def test_event_pages_are_published_at_their_permanent_address(built):
     assert 'class="pcr-status pcr-status--alleged"' in page
     edit = f"{REPO_URL}/edit/main/events/2026/2026-06-16-party-alleges-rigged-rules.yml"
     assert f'href="{edit}"' in page
+
+
+def test_every_link_in_an_event_page_leads_to_a_built_file(built):
+    # Event pages are written as HTML, which `mkdocs build --strict` does not check.
+    pages = sorted(built.glob("events/*/index.html")) + sorted(built.glob("es/events/*/index.html"))
+    assert len(pages) >= 14
+    for page in pages:
+        article = read(built, str(page.relative_to(built))).split('<article class="md-content')[1]
+        hrefs = re.findall(r'href="([^"]*)"', article.split("</article>")[0])
+        local = [href for href in hrefs if not re.match(r"https?://", href)]
+        assert len(local) >= 4, page
+        for href in local:
+            target = page.parent / html.unescape(href)
+            target = target / "index.html" if href.endswith("/") else target
+            assert target.resolve().is_file(), f"{page}: {href}"
 
 
 def test_timeline_home_browse_pages_and_downloads_are_generated(built):

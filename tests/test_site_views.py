@@ -1,13 +1,16 @@
 """The views on their own: dates, safe text, pagination, pages and the timeline data.
 
 No MkDocs here: views return `OutputFile`s, and these tests read them (rendering Markdown with
-Python-Markdown where the HTML matters).
+Python-Markdown where the HTML matters; event pages are written as HTML).
 """
 
 from __future__ import annotations
 
 import gzip
+import html
 import json
+import posixpath
+import re
 
 import markdown
 import pytest
@@ -18,7 +21,7 @@ from builder.record import load_record
 from builder.site import SiteSettings, paths, site_files
 from builder.site.date_text import date_label, event_when, span_label
 from builder.site.listing import page_window, paginate
-from builder.site.markdown_text import escape, text_markdown
+from builder.site.markdown_text import escape, text_html, text_markdown
 from builder.site.timeline import periods
 
 EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
@@ -85,10 +88,27 @@ def render(text: str) -> str:
     ],
 )
 def test_record_text_is_shown_literally(hostile):
-    html = render(text_markdown(hostile))
-    assert html.startswith("<p>") and html.endswith("</p>")
-    assert html.count("<") == 2, html  # only the paragraph's own tags
+    html_text = render(text_markdown(hostile))
+    assert html_text.startswith("<p>") and html_text.endswith("</p>")
+    assert html_text.count("<") == 2, html_text  # only the paragraph's own tags
     assert markdown.markdown(escape("x")) == "<p>x</p>"
+    # The HTML form, written without Markdown, shows the same text the same way.
+    written = text_html(hostile)
+    assert written.count("<") == 2, written
+    assert html.unescape(written) == html.unescape(html_text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*yes* [ok](https://example.org/a?b=1&c=2) [no](javascript:alert(1)) *a* & b",
+        "First paragraph with [Lima](https://en.wikipedia.org/wiki/Lima_(city)).\n\nSecond *one*.",
+        "A [label *with* stars](https://example.org/x) and **double**",
+        "Quotes \"here\" and 'there' < > &amp;",
+    ],
+)
+def test_html_text_is_what_markdown_made_of_the_markdown_text(text):
+    assert text_html(text) == render(text_markdown(text))
 
 
 def test_double_stars_give_at_most_emphasis():
@@ -135,22 +155,27 @@ def files(record):
 
 def test_event_page_shows_status_sources_note_and_correction_link(files):
     page = files[paths.event_page("2026-06-16-party-alleges-rigged-rules", "en")].content
-    assert "Alleged" in page and "Claimed by: [Free Peru]" not in page  # labels from the registry
-    assert "Claimed by: [Perú Libre](../actors/peru-libre/index.md)" in page
-    assert '!!! warning "Sources differ"' in page
-    assert "## Sources" in page and "Perú Libre, Statement on the count" in page
-    assert "party statement" in page
+    assert "Alleged" in page and "Free Peru" not in page  # labels from the registry
+    assert 'Claimed by: <a href="../../actors/peru-libre/">Perú Libre</a>.' in page
+    assert (
+        '<div class="admonition warning">\n<p class="admonition-title">Sources differ</p>' in page
+    )
+    assert '<h2 id="sources">Sources</h2>' in page
+    assert "<li>Perú Libre, Statement on the count, " in page
+    assert '<span class="pcr-stance">party statement</span>' in page
     edit = f"{REPO_URL}/edit/main/events/2026/2026-06-16-party-alleges-rigged-rules.yml"
-    assert f"]({edit})" in page
+    assert f'<a class="md-button" href="{edit}">' in page
     # Related works both ways: the older event lists the newer one that names it.
     older = files[paths.event_page("2026-02-18-congress-installs-balcazar", "en")].content
-    assert "(2026-06-16-party-alleges-rigged-rules.md)" in older
+    related = older.split('id="related-events">')[1].split("</ul>")[0]
+    assert '<a href="../2026-06-16-party-alleges-rigged-rules/">' in related
 
 
 def test_source_links_only_known_urls_and_shows_date_notes(files):
     page = files[paths.event_page("2026-06-runoff-count-drags-on", "en")].content
     assert "undated; written after the 7 June 2026 runoff" in page
-    assert "](http" not in page.split("## Sources")[1].split("##")[0]
+    assert '<h2 id="sources">' in page
+    assert 'href="http' not in page.split('<h2 id="sources">')[1].split("<h2")[0]
 
 
 def test_event_pages_stay_out_of_each_other_and_cite_themselves(files):
@@ -162,8 +187,9 @@ def test_event_pages_stay_out_of_each_other_and_cite_themselves(files):
 
 def test_hostile_event_title_is_escaped_in_the_page_head(files):
     page = files[paths.event_page(HOSTILE_NAME.rsplit("/", 1)[1][:-4], "en")].content
-    head = page.split("---", 2)[1]
+    head, body = page.split("---", 2)[1:]
     assert "<script>" not in head and "&lt;script&gt;" in head
+    assert "<script>" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
 
 
 def test_every_region_has_a_page(record, files):
@@ -201,5 +227,31 @@ def test_event_text_can_be_kept_out_of_the_search_index(record):
     settings = SiteSettings(search_event_text=False)
     files = {f.path: f for f in site_files(record, settings)}
     page = files[paths.event_page("2025-09-09-health-strike", "en")].content
-    assert '<div class="pcr-summary" data-search-exclude markdown>' in page
+    assert '<div class="pcr-summary" data-search-exclude>' in page
     assert "Health workers struck for two weeks." in page
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_link_in_an_event_page_leads_to_a_generated_page(record, directory_urls):
+    """Event pages are HTML, which MkDocs does not check: their links must be right here."""
+    published = set()
+    pages = {}
+    for lang in ("en", "es"):
+        settings = SiteSettings(lang=lang, repo_url=REPO_URL, directory_urls=directory_urls)
+        for file in site_files(record, settings):
+            published.add(paths.page_url(file.path, directory_urls))
+            if file.path.startswith(paths.event_page("", lang)[:-3]) and "/index" not in file.path:
+                pages[file.path] = file.content
+    assert len(pages) == 2 * len(record.events)
+    checked = 0
+    for path, page in pages.items():
+        here = paths.page_url(path, directory_urls)
+        base = here if here.endswith("/") else posixpath.dirname(here)
+        for href in re.findall(r'href="([^"]*)"', page):
+            if re.match(r"https?://", href):
+                continue
+            target = posixpath.normpath(posixpath.join(base, html.unescape(href)))
+            target += "/" if href.endswith("/") else ""
+            assert target in published, f"{path}: {href}"
+            checked += 1
+    assert checked >= 4 * len(pages)  # themes, regions, actors, previous and next events

@@ -1,13 +1,22 @@
-"""One page per event, at the permanent address made from its id."""
+"""One page per event, at the permanent address made from its id.
+
+Event pages are most of the site's pages (one per event and language), so they are written as
+HTML (`event.html.j2`), not Markdown: the HTML Python-Markdown made of the Markdown form, without
+its cost. The page keeps its front matter (title, description) before the HTML; the plugin
+hands it to the theme as it is (`builder.prerendered`), so links are final addresses here.
+"""
 
 from __future__ import annotations
+
+from markdown.extensions.toc import slugify, unique
+from markupsafe import Markup
 
 from builder.model import Citation, Event, Record
 from builder.output import OutputFile
 from builder.site import paths
 from builder.site.facets import Facets
-from builder.site.markdown_text import escape, html_block, plain_text, safe_url, shorten
-from builder.site.rendering import PageContext, front_matter, render
+from builder.site.markdown_text import escape_html, href, html_block, plain_text, shorten
+from builder.site.rendering import PageContext, front_matter, render_html
 from builder.site.settings import SiteSettings
 
 
@@ -20,29 +29,40 @@ def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Ev
     """The page of `event`: facts, full text, sources, related events, citation, correction link."""
     here = paths.event_page(event.id, settings.lang)
     context = PageContext(record, facets, settings, here)
+    t = context.t
     n = facets.position[event.id]
     previous = record.events[n - 1] if n > 0 else None
     following = record.events[n + 1] if n + 1 < len(record.events) else None
     locator = None
     mapped = [code for code in event.regions if code in record.regions]
     if settings.region_locator is not None and mapped:
-        locator = html_block(settings.region_locator(mapped, settings.lang))
-    body = render(
-        "event.md.j2",
+        locator = Markup(html_block(settings.region_locator(mapped, settings.lang)))
+    related = facets.related.get(event.id, [])
+    edit_url = settings.edit_url(event.path)
+    sections = [("title", context.title(event)), ("sources", t["sources"])]
+    sections += [("related", t["related"])] if related else []
+    sections += [("cite", t["cite"])] + ([("correct", t["correct"])] if edit_url else [])
+    keys, texts = zip(*sections, strict=True)
+    ids = dict(zip(keys, heading_ids(list(texts)), strict=True))
+    body = render_html(
+        "event.html.j2",
         context,
         event=event,
+        ids=ids,
         status_line=status_line(context, event),
         sources=[source_line(context, citation) for citation in event.sources],
-        places="; ".join(
-            f"{escape(place.name)} ({escape(context.region_name(place.region))})"
-            for place in event.places
+        places=Markup(
+            "; ".join(
+                f"{escape_html(place.name)} ({escape_html(context.region_name(place.region))})"
+                for place in event.places
+            )
         ),
-        related=facets.related.get(event.id, []),
+        related=related,
         previous=previous,
         next=following,
         locator=locator,
         citation=citation(context, event),
-        edit_url=settings.edit_url(event.path),
+        edit_url=href(edit_url) if edit_url else None,
     )
     description = shorten(plain_text(event.summary.get(settings.lang)), 200)
     return OutputFile(
@@ -50,47 +70,54 @@ def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Ev
     )
 
 
-def status_line(context: PageContext, event: Event) -> str:
-    """'Alleged — claimed by [X](…): a claim by a party…', as Markdown."""
+def heading_ids(headings: list[str]) -> list[str]:
+    """The ids of a page's headings, as the Markdown `toc` extension makes them (slugs made
+    unique by `_1`, `_2`…), so the addresses of an event page's sections stay what they were."""
+    used: set[str] = set()
+    return [unique(slugify(" ".join(text.split()), "-"), used) for text in headings]
+
+
+def status_line(context: PageContext, event: Event) -> Markup:
+    """'Alleged: a claim by a party… Claimed by: X.', as HTML (the claimants linked)."""
     t = context.t
-    label = f'<span class="pcr-status pcr-status--{event.status}">{context.status(event)}</span>'
-    explained = escape(t["status_explained"][event.status])
+    label = (
+        f'<span class="pcr-status pcr-status--{event.status}">'
+        f"{escape_html(context.status(event))}</span>"
+    )
+    explained = escape_html(t["status_explained"][event.status])
     if event.status == "alleged" and event.claimed_by:
-        claimants = ", ".join(
-            f"[{escape(context.actor_name(a))}]({context.link(context.actor_path(a))})"
-            for a in event.claimed_by
-        )
-        return f"{label}: {explained} {escape(t['claimed_by'])}: {claimants}."
-    return f"{label}: {explained}"
+        claimants = context.html_links("actors", event.claimed_by)
+        return Markup(f"{label}: {explained} {escape_html(t['claimed_by'])}: {claimants}.")
+    return Markup(f"{label}: {explained}")
 
 
-def source_line(context: PageContext, citation: Citation) -> str:
-    """One source as Markdown: publisher, title (linked only to a known URL), author, date or
+def source_line(context: PageContext, citation: Citation) -> Markup:
+    """One source as HTML: publisher, title (linked only to a known URL), author, date or
     date note, pinpoint, language when it differs from the page's, and who is speaking."""
     t, source = context.t, citation.source
-    title = escape(source.title)
+    title = escape_html(source.title)
     parts = [
-        escape(source.publisher),
-        f"[{title}]({safe_url(source.url)})" if source.url else title,
+        escape_html(source.publisher),
+        f'<a href="{href(source.url)}">{title}</a>' if source.url else title,
     ]
     if source.author:
-        parts.append(escape(t["by"].format(author=source.author)))
+        parts.append(escape_html(t["by"].format(author=source.author)))
     if source.date:
         parts.append(
-            f'<time datetime="{source.date.iso()}">{escape(context.date(source.date))}</time>'
+            f'<time datetime="{source.date.iso()}">{escape_html(context.date(source.date))}</time>'
         )
     elif not source.date_note:
-        parts.append(escape(t["undated"]))
+        parts.append(escape_html(t["undated"]))
     if citation.pinpoint:
-        parts.append(escape(t["pinpoint"].format(pinpoint=citation.pinpoint)))
+        parts.append(escape_html(t["pinpoint"].format(pinpoint=citation.pinpoint)))
     line = ", ".join(parts)
     if source.date_note:
-        line += f" ({escape(source.date_note)})"
+        line += f" ({escape_html(source.date_note)})"
     if source.language != context.lang:
-        line += f" ({escape(t['in_spanish'] if source.language == 'es' else t['in_english'])})"
+        line += f" ({escape_html(t['in_spanish'] if source.language == 'es' else t['in_english'])})"
     if source.stance:
-        line += f'. <span class="pcr-stance">{escape(source.stance)}</span>'
-    return line
+        line += f'. <span class="pcr-stance">{escape_html(source.stance)}</span>'
+    return Markup(line)
 
 
 def citation(context: PageContext, event: Event) -> str:

@@ -103,3 +103,40 @@ def shorten(text: str, limit: int = 280) -> str:
 def html_block(markup: str) -> str:
     """HTML (an SVG drawing) fit to embed as one raw block: Markdown ends a block at a blank line."""
     return "\n".join(line for line in markup.strip().splitlines() if line.strip())
+
+
+# The same text for pages written as HTML (event pages): what Python-Markdown makes of the
+# Markdown functions above, written directly.
+
+
+@functools.lru_cache(maxsize=65536)
+def escape_html(text: str) -> str:
+    """Inline text as HTML text: whitespace collapsed, `&`, `<` and `>` escaped (for element
+    content only; an attribute value also needs its quotes escaped)."""
+    return html.escape(_SPACE.sub(" ", text), quote=False)
+
+
+def href(url: str) -> str:
+    """A record URL fit for an `href` attribute value: `safe_url`, then HTML-escaped."""
+    return html.escape(safe_url(url), quote=True)
+
+
+def inline_html(paragraph: str) -> str:
+    """One paragraph as HTML: `*emphasis*` as `<em>`, `[links](https://…)` as `<a href>`,
+    everything else shown literally."""
+    out, position = [], 0
+    for match in _TOKENS.finditer(paragraph):
+        out.append(escape_html(paragraph[position : match.start()]))
+        label, url, emphasised = match.group(1), match.group(2), match.group(3)
+        if url is not None:
+            out.append(f'<a href="{href(url)}">{escape_html(label)}</a>')
+        else:
+            out.append(f"<em>{escape_html(emphasised)}</em>")
+        position = match.end()
+    out.append(escape_html(paragraph[position:]))
+    return "".join(out)
+
+
+def text_html(text: str) -> str:
+    """A whole summary or note as HTML paragraphs, one `<p>` a line."""
+    return "\n".join(f"<p>{inline_html(paragraph)}</p>" for paragraph in paragraphs(text))

@@ -1,7 +1,9 @@
-"""Templates to Markdown pages: the Jinja environment and the helpers every page template uses.
+"""Templates to pages: the Jinja environments and the helpers every page template uses.
 
-Templates write Markdown (with a little HTML), so autoescaping is off and record text passes
-through explicit filters: `md` for inline text, `md_text` for summaries, `attr` for HTML.
+Most templates write Markdown (with a little HTML), so autoescaping is off and record text
+passes through explicit filters: `md` for inline text, `md_text` for summaries, `attr` for HTML.
+Event pages, thousands of them, are written as HTML directly (`*.html.j2`, autoescaped; the
+`text` filter renders summaries): Python-Markdown would be most of the build's time.
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from __future__ import annotations
 import functools
 import html
 import json
+import posixpath
 import string
 
 import jinja2
+from markupsafe import Markup
 
 from builder.model import LANGUAGES, Event, Record
 from builder.site import paths
@@ -21,9 +25,11 @@ from builder.site.listing import by_month, page_window
 from builder.site.markdown_text import (
     escape,
     escape_block,
+    escape_html,
     plain_text,
     safe_url,
     shorten,
+    text_html,
     text_markdown,
 )
 from builder.site.settings import SiteSettings
@@ -53,6 +59,21 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@functools.cache
+def html_environment() -> jinja2.Environment:
+    """The environment of the templates that write HTML: everything is escaped unless marked
+    safe (`Markup`, what the context's `html_*` helpers return)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("builder", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["text"] = lambda value: Markup(text_html(value))
+    return env
+
+
 class PageContext:
     """What a template may ask about the record, answered relative to the page being written.
 
@@ -71,6 +92,14 @@ class PageContext:
     def link(self, path: str) -> str:
         """A relative link from this page to the docs path `path`."""
         return paths.relative_link(self.here, path)
+
+    def href(self, path: str) -> str:
+        """The address of the docs path `path` relative to this page's, as the site publishes
+        both (for HTML, which the site generator does not rewrite)."""
+        directory_urls = self.settings.directory_urls
+        return relative_url(
+            paths.page_url(self.here, directory_urls), paths.page_url(path, directory_urls)
+        )
 
     # --- dates ---------------------------------------------------------------------------
     def when(self, event: Event) -> str:
@@ -112,14 +141,16 @@ class PageContext:
     def actor_path(self, actor_id: str) -> str:
         return paths.actor_page(actor_id, self.lang)
 
+    _kinds = {
+        "themes": (theme_name, theme_path),
+        "regions": (region_name, region_path),
+        "actors": (actor_name, actor_path),
+    }
+
     def links(self, kind: str, ids, separator: str = ", ") -> str:
         """Markdown links to the pages of themes, regions or actors (`kind`), joined."""
-        name, path = {
-            "themes": (self.theme_name, self.theme_path),
-            "regions": (self.region_name, self.region_path),
-            "actors": (self.actor_name, self.actor_path),
-        }[kind]
-        return separator.join(f"[{escape(name(i))}]({self.link(path(i))})" for i in ids)
+        name, path = self._kinds[kind]
+        return separator.join(f"[{escape(name(self, i))}]({self.link(path(self, i))})" for i in ids)
 
     def event_link(self, event: Event) -> str:
         """A Markdown link to `event`'s page, labelled with its title (tagged lang=en when the
@@ -130,6 +161,28 @@ class PageContext:
     def time(self, event: Event) -> str:
         """The event's date as an HTML `time` element (machine-readable start, readable text)."""
         return f'<time datetime="{event.date.iso()}">{escape(self.when(event))}</time>'
+
+    def html_links(self, kind: str, ids, separator: str = ", ") -> Markup:
+        """`links` as HTML."""
+        name, path = self._kinds[kind]
+        return Markup(
+            separator.join(
+                f'<a href="{self.href(path(self, i))}">{escape_html(name(self, i))}</a>'
+                for i in ids
+            )
+        )
+
+    def html_event_link(self, event: Event) -> Markup:
+        """`event_link` as HTML."""
+        lang = ' lang="en"' if event.title.is_fallback(self.lang) else ""
+        return Markup(
+            f'<a href="{self.href(self.event_path(event))}"{lang}>'
+            f"{escape_html(self.title(event))}</a>"
+        )
+
+    def html_time(self, event: Event) -> Markup:
+        """`time` as HTML."""
+        return Markup(f'<time datetime="{event.date.iso()}">{escape_html(self.when(event))}</time>')
 
     def status(self, event: Event) -> str:
         return self.t["statuses"][event.status]
@@ -156,6 +209,24 @@ def render(template: str, context: PageContext, **values) -> str:
         .get_template(template)
         .render(p=context, t=context.t, plural=_PLURALS[context.lang], **values)
     )
+
+
+def render_html(template: str, context: PageContext, **values) -> str:
+    """The HTML of one page: an HTML `template` rendered with the page's context as `p`."""
+    return (
+        html_environment()
+        .get_template(template)
+        .render(p=context, t=context.t, plural=_PLURALS[context.lang], **values)
+    )
+
+
+@functools.lru_cache(maxsize=65536)  # thousands of pages link the same few folders
+def relative_url(from_url: str, to_url: str) -> str:
+    """The link from the page published at `from_url` to `to_url` (site-relative addresses, as
+    `paths.page_url` makes them): `events/a/` to `themes/b/` is `../../themes/b/`."""
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+    relative = posixpath.relpath("/" + to_url, "/" + base)
+    return relative + "/" if to_url.endswith("/") else relative
 
 
 # Counts in each language's conventions ('12,345 events', '12 345 hechos').
