@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import shutil
+import threading
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -142,20 +143,6 @@ def test_a_failed_offline_build_leaves_the_previous_zip(tmp_path):
 # --- in the browser, from disk --------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (make deps)")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
 class Disk:
     """A page of the unzipped copy opened from file://, every other request aborted and kept."""
 
@@ -189,13 +176,47 @@ class Disk:
 
 
 @pytest.fixture
-def disk(browser, offline):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    visit = Disk(context, offline[2])
-    yield visit
-    assert visit.foreign() == []  # nothing left the disk
-    assert any(url.startswith("file:") for url in visit.requests)  # the recording works
-    context.close()
+def on_disk(offline):
+    """`on_disk(check)` runs `check(disk)` on the unzipped copy, then asserts that no request
+    left the disk. Each check has its own Playwright and Chromium in a thread of its own: the
+    site's browser tests keep theirs open for the session, and the sync API allows one a thread.
+    """
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (make deps)")
+
+    def run(check) -> None:
+        outcome: dict = {}
+
+        def browse() -> None:
+            try:
+                with playwright_api.sync_playwright() as playwright:
+                    browser = playwright.chromium.launch(
+                        executable_path=str(CHROMIUM),
+                        args=["--no-sandbox", "--disable-background-networking"],
+                    )
+                    try:
+                        disk = Disk(
+                            browser.new_context(viewport={"width": 1280, "height": 900}), offline[2]
+                        )
+                        check(disk)
+                        outcome["disk"] = disk
+                    finally:
+                        browser.close()
+            except BaseException as error:  # handed to the test's thread, where pytest reports it
+                outcome["error"] = error
+
+        thread = threading.Thread(target=browse)
+        thread.start()
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        disk = outcome["disk"]
+        assert disk.foreign() == []  # nothing left the disk
+        assert any(url.startswith("file:") for url in disk.requests)  # the recording works
+        assert disk.errors == []
+
+    return run
 
 
 def _matched(page) -> int:
@@ -207,62 +228,79 @@ def _matched(page) -> int:
     return int(COUNT.search(status.text_content()).group(1))
 
 
-def test_the_timeline_filters_from_disk_and_its_links_open_event_pages(disk):
-    page = disk.goto("timeline/index.html")
-    page.locator("#pcr-filters select[name=theme]").select_option("elections-2026")
-    assert _matched(page) == 2
-    assert page.locator("#pcr-results article").count() == 2
-    page.locator("#pcr-filters input[name=text]").fill("drags")
-    page.locator("#pcr-filters input[name=text]").press("Enter")
-    assert _matched(page) == 1
-    assert urlsplit(page.url).query == "text=drags&theme=elections-2026"
-    page.locator("#pcr-results article h3 a").click()
-    page.wait_for_url(disk.url("events/2026-06-runoff-count-drags-on.html"))
-    assert "The runoff count drags on" in page.locator("article h1").text_content()
-    assert not disk.errors
+def test_the_timeline_filters_from_disk_and_its_links_open_event_pages(on_disk):
+    def check(disk):
+        page = disk.goto("timeline/index.html")
+        page.locator("#pcr-filters select[name=theme]").select_option("elections-2026")
+        assert _matched(page) == 2
+        assert page.locator("#pcr-results article").count() == 2
+        page.locator("#pcr-filters input[name=text]").fill("drags")
+        page.locator("#pcr-filters input[name=text]").press("Enter")
+        assert _matched(page) == 1
+        assert urlsplit(page.url).query == "text=drags&theme=elections-2026"
+        page.locator("#pcr-results article h3 a").click()
+        page.wait_for_url(disk.url("events/2026-06-runoff-count-drags-on.html"))
+        assert "The runoff count drags on" in page.locator("article h1").text_content()
+
+    on_disk(check)
 
 
-def test_search_finds_an_event_by_a_word_of_its_title_and_opens_it(disk):
-    from playwright.sync_api import expect
+def test_search_finds_an_event_by_a_word_of_its_title_and_opens_it(on_disk):
+    def check(disk):
+        from playwright.sync_api import expect
 
-    page = disk.goto("index.html")
-    page.keyboard.press("/")
-    page.keyboard.type("extortion")
-    result = page.locator(".md-search-result__link").first
-    expect(result).to_be_visible()
-    result.click()
-    page.wait_for_url(disk.url("events/2025-extortion-rises.html") + "*")
-    assert "Extortion of transport workers" in page.locator("article h1").text_content()
+        page = disk.goto("index.html")
+        page.keyboard.press("/")
+        page.keyboard.type("extortion")
+        result = page.locator(".md-search-result__link").first
+        expect(result).to_be_visible()
+        result.click()
+        page.wait_for_url(disk.url("events/2025-extortion-rises.html") + "*")
+        assert "Extortion of transport workers" in page.locator("article h1").text_content()
 
-
-def test_spanish_search_reads_the_spanish_index_from_disk(disk):
-    from playwright.sync_api import expect
-
-    page = disk.goto("es/index.html")
-    page.keyboard.press("/")
-    page.keyboard.type("congreso")
-    result = page.locator(".md-search-result__link").first
-    expect(result).to_be_visible()
-    hrefs = [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
-    assert all("/es/" in href and href.split("#")[0].endswith(".html") for href in hrefs), hrefs
+    on_disk(check)
 
 
-def test_a_map_page_draws_its_map_from_disk(disk):
-    from playwright.sync_api import expect
+def test_spanish_search_reads_the_spanish_index_from_disk(on_disk):
+    def check(disk):
+        from playwright.sync_api import expect
 
-    page = disk.goto("maps/events-by-region.html")
-    frame = page.frame_locator("iframe.pcr-map")
-    expect(frame.locator(".leaflet-container")).to_be_visible()
-    expect(frame.locator("path.leaflet-interactive").first).to_be_attached()
-    assert frame.locator("path.leaflet-interactive").count() >= 25
-    page.get_by_role("link", name="Open the map on its own page").click()
-    page.wait_for_url(disk.url("maps/events-by-region/map.html"))
-    expect(page.locator(".leaflet-container")).to_be_visible()
+        page = disk.goto("es/index.html")
+        page.keyboard.press("/")
+        page.keyboard.type("congreso")
+        result = page.locator(".md-search-result__link").first
+        expect(result).to_be_visible()
+        hrefs = [
+            link.get_attribute("href") for link in page.locator(".md-search-result__link").all()
+        ]
+        paths = [urlsplit(href).path for href in hrefs]
+        assert all("/es/" in path and path.endswith(".html") for path in paths), hrefs
+
+    on_disk(check)
 
 
-def test_the_language_switch_leads_to_the_spanish_page_from_disk(disk):
-    page = disk.goto(f"events/{EVENT}.html")
-    page.locator('a.pcr-lang__switch[hreflang="es"]').click()
-    page.wait_for_url(disk.url(f"es/events/{EVENT}.html"))
-    assert page.locator("html").get_attribute("lang") == "es"
-    assert "José María Balcázar" in page.locator("article h1").text_content()
+def test_a_map_page_draws_its_map_from_disk(on_disk):
+    def check(disk):
+        from playwright.sync_api import expect
+
+        page = disk.goto("maps/events-by-region.html")
+        frame = page.frame_locator("iframe.pcr-map")
+        expect(frame.locator(".leaflet-container")).to_be_visible()
+        expect(frame.locator("path.leaflet-interactive").first).to_be_attached()
+        assert frame.locator("path.leaflet-interactive").count() >= 25
+        page.get_by_role("link", name="Open the map on its own page").click()
+        page.wait_for_url(disk.url("maps/events-by-region/map.html"))
+        expect(page.locator(".leaflet-container")).to_be_visible()
+
+    on_disk(check)
+
+
+def test_the_language_switch_leads_to_the_spanish_page_from_disk(on_disk):
+    def check(disk):
+        page = disk.goto(f"events/{EVENT}.html")
+        page.locator('a.pcr-lang__switch[hreflang="es"]').click()
+        page.wait_for_url(disk.url(f"es/events/{EVENT}.html"))
+        assert page.locator("html").get_attribute("lang") == "es"
+        assert "José María Balcázar" in page.locator("article h1").text_content()
+
+    on_disk(check)
