@@ -371,19 +371,22 @@ def ics_escape(text: str) -> str:
 def fold_line(line: str) -> str:
     """One content line folded at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character.
 
-    Continuation lines start with a space, which counts towards their 75 octets.
+    Continuation lines start with a space, which counts towards their 75 octets. The line is cut
+    as bytes, each cut moved back off UTF-8 continuation bytes (0b10xxxxxx) to a character's start.
     """
-    pieces: list[str] = []
-    current, size, limit = [], 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            pieces.append("".join(current))
-            current, size, limit = [" "], 1, 75
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n".join(pieces)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    pieces: list[bytes] = []
+    start, limit = 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:
+            end -= 1
+        pieces.append(data[start:end])
+        start, limit = end, 74
+    pieces.append(data[start:])
+    return "\r\n ".join(piece.decode("utf-8") for piece in pieces)
 
 
 def calendar_stamp(record: Record) -> str:

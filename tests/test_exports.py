@@ -379,6 +379,11 @@ def test_fold_line_respects_octets_and_characters():
     assert all(p.startswith(" ") for p in parts[1:])
     assert parts[0] + "".join(p[1:] for p in parts[1:]) == line
     assert fold_line("SHORT:x") == "SHORT:x"
+    # Each line is as full as it can be: the next character would not have fitted.
+    for part, following in zip(parts, parts[1:], strict=False):
+        assert len(part.encode("utf-8")) + len(following[1].encode("utf-8")) > 75
+    assert fold_line("X:" + "a" * 73) == "X:" + "a" * 73  # 75 octets: not folded
+    assert fold_line("X:" + "a" * 74).split("\r\n") == ["X:" + "a" * 73, " a"]
 
 
 def test_ics_escape():
