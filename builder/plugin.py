@@ -121,7 +121,10 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
     def _offline_config(self, config: MkDocsConfig) -> None:
         """The offline copy: links name `.html` files (a folder opened from disk lists its
-        files, it does not open its index.html), and search runs without a web worker."""
+        files, it does not open its index.html), and search runs without a web worker.
+
+        The theme's own `offline` plugin does the same but loads its worker stand-in from
+        unpkg.com: the site requests nothing from another host, so ours is in the copy."""
         self.offline = self.config.offline or os.environ.get(OFFLINE_ENV) == "1"
         self.published_directory_urls = config.use_directory_urls
         if not self.offline:
@@ -255,15 +258,18 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         env.globals["pcr_languages_of"] = self._languages_of
         return env
 
-    # Runs last, once the theme's search plugin has written its one index: each language gets
-    # its own (Spanish pages search Spanish pages, with Spanish stemming and stop words).
-    @event_priority(-100)
+    # Runs last, once the theme's search plugin has written its one index (and the theme's own
+    # offline plugin, if a site enables it, its search_index.js): each language gets its own
+    # (Spanish pages search Spanish pages, with Spanish stemming and stop words), as JSON and,
+    # read from disk, as a script.
+    @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         index_path = Path(config.site_dir) / "search" / "search_index.json"
         if not index_path.is_file():
             return
+        as_script = self.offline or index_path.with_suffix(".js").is_file()
         if len(self.config.languages) < 2:
-            if self.offline:
+            if as_script:
                 _write_script_index(index_path)
             return
         index = json.loads(index_path.read_text(encoding="utf-8"))
@@ -282,7 +288,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
                 json.dumps(language_index, separators=(",", ":"), ensure_ascii=True),
                 encoding="utf-8",
             )
-            if self.offline:
+            if as_script:
                 _write_script_index(target)
 
     def _languages_of(self, src_uri: str) -> dict:
