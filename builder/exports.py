@@ -69,7 +69,7 @@ TEXTS = {
             "nunca se reproducen."
         ),
         "calendar": "La crisis de gobierno del Perú, 2025–2026",
-        "author": "Colaboradores del registro de la crisis peruana",
+        "author": "Colaboradores del Registro de la crisis del Perú",
         "day_unknown": "día desconocido",
         "days_unknown": "días desconocidos",
         "month_unknown": "mes desconocido",
@@ -79,15 +79,15 @@ TEXTS = {
         "status": "Estado",
         "sources": "Fuentes",
         "undated": "s. f.",
-        "statuses": {"verified": "verificado", "reported": "informado", "alleged": "denunciado"},
+        "statuses": {"verified": "verificado", "reported": "informado", "alleged": "alegado"},
     },
 }
 MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
-    # Peru writes "setiembre".
+    # The same names as the pages and maps (builder/site/strings.py, builder/maps/texts.py).
     "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "setiembre", "octubre", "noviembre", "diciembre"),
+           "septiembre", "octubre", "noviembre", "diciembre"),
 }  # fmt: skip
 
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -137,7 +137,7 @@ def human_date(date: PartialDate, lang: str, abbreviated: bool = False) -> str:
         return str(date.year)
     month = MONTHS[lang][date.month - 1]
     if abbreviated:
-        month = month[:3] if lang == "en" or month != "setiembre" else "set"
+        month = month[:3]
     if date.day is None:
         return f"{month} {date.year}" if lang == "en" else f"{month} de {date.year}"
     if lang == "en" or abbreviated:
