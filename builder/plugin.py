@@ -28,7 +28,7 @@ from mkdocs.structure.nav import get_navigation
 from builder import site
 from builder.model import LANGUAGES
 from builder.output import OutputFile
-from builder.prerendered import PrerenderedPage
+from builder.prerendered import BlockCache, PrerenderedPage, nav_key
 from builder.problems import RecordError
 from builder.record import load_record
 from builder.site import paths
@@ -84,6 +84,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         self.directory_urls = True
         self.navs: dict = {}
         self.prerendered: set[str] = set()
+        self.nav_cache = BlockCache()
         self.offline = False
         self.published_directory_urls = True
 
@@ -227,6 +228,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         site_name = self._site_name(lang, config)
         if site_name != config.site_name:
             context["config"] = _NamedConfig(config, site_name)
+        if isinstance(page, PrerenderedPage):  # main.html renders its sidebars once per key
+            context["pcr_nav_key"] = nav_key(page, lang)
         context["pcr_offline_copy"] = self._offline_copy_link(lang, config)
         return context
 
@@ -253,9 +256,12 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             lambda m: f'{m.group(1)}"{m.group(2).rstrip("/")}/{lang}/"', output, count=1
         )
 
-    # Runs once MkDocs has made its template environment: the sitemap lists each page's versions.
+    # Runs once MkDocs has made its template environment: the sitemap lists each page's versions;
+    # main.html renders event pages' sidebars through the block cache.
     def on_env(self, env, *, config, files):
         env.globals["pcr_languages_of"] = self._languages_of
+        self.nav_cache.blocks = {}
+        env.globals["pcr_cached"] = self.nav_cache
         return env
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
