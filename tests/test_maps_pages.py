@@ -55,7 +55,11 @@ def test_each_map_has_its_page_map_data_and_print_files(built):
 def test_spanish_files_sit_under_es(built):
     files, _ = files_of(built, "es")
     assert "es/maps/strikes.md" in files and "es/assets/leaflet/leaflet.js" in files
-    assert '<html lang="es">' in files["es/maps/strikes/map.html"]
+    spanish_map = files["es/maps/strikes/map.html"]
+    assert '<html lang="es">' in spanish_map
+    # Its popups open the Spanish event pages, and it loads the Leaflet copied under es/.
+    assert "../../events/" in spanish_map and "../../../events/" not in spanish_map
+    assert '"../../assets/leaflet/leaflet.js"' in spanish_map
     # The test definition has no Spanish title: the English one is shown.
     assert "# Strikes by region" in files["es/maps/strikes.md"]
 

@@ -104,7 +104,9 @@ def files_for_map(
             map_html(
                 data,
                 lang,
-                site_root=_site_root(folder + "map.html"),
+                # From the language's own root: a Spanish map links Spanish event pages and
+                # loads the Leaflet copied under es/assets/.
+                site_root=_site_root(f"maps/{name}/map.html"),
                 directory_urls=directory_urls,
             ),
         ),
