@@ -60,6 +60,9 @@ class TimelinePluginConfig(Config):
     site_names = c.DictOfItems(c.Type(str), default={})
     """The site's name in other languages (`es: Registro de la crisis del Perú`); a language
     without one uses mkdocs.yml's `site_name`."""
+    site_descriptions = c.DictOfItems(c.Type(str), default={})
+    """The site's description in other languages, for the pages that have none of their own
+    (`<meta name="description">`); a language without one uses `site_description`."""
     branch = c.Type(str, default="main")
     """The repository branch that 'suggest a correction' links edit."""
     page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
@@ -112,12 +115,13 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             if lang != "en":
                 config.theme.static_templates.add(f"{paths.lang_prefix(lang)}sitemap.xml")
         self._offline_config(config)
-        for lang in self.config.site_names:
-            if lang not in LANGUAGES:
-                raise PluginError(
-                    f"mkdocs.yml: peru-timeline: site_names has the unknown language '{lang}' — "
-                    f"use one of {', '.join(LANGUAGES)}"
-                )
+        for option in ("site_names", "site_descriptions"):
+            for lang in self.config[option]:
+                if lang not in LANGUAGES:
+                    raise PluginError(
+                        f"mkdocs.yml: peru-timeline: {option} has the unknown language "
+                        f"'{lang}' — use one of {', '.join(LANGUAGES)}"
+                    )
         return config
 
     def _offline_config(self, config: MkDocsConfig) -> None:
@@ -226,8 +230,17 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             context["nav"] = translated_nav
         # The theme writes config.site_name into the header and <title>: this page's own name.
         site_name = self._site_name(lang, config)
-        if site_name != config.site_name:
-            context["config"] = _NamedConfig(config, site_name)
+        if lang != "en":
+            # The site's name and description in the page's language, and the theme's logo
+            # leading to the language's own home page.
+            description = self.config.site_descriptions.get(lang) or config.site_description
+            home = paths.page_url(f"{paths.lang_prefix(lang)}index.md", config.use_directory_urls)
+            context["config"] = _NamedConfig(
+                config,
+                site_name=site_name,
+                site_description=description,
+                extra={**config.extra, "homepage": home},
+            )
         if isinstance(page, PrerenderedPage):  # main.html renders its sidebars once per key
             context["pcr_nav_key"] = nav_key(page, lang)
         context["pcr_offline_copy"] = self._offline_copy_link(lang, config)
@@ -380,17 +393,20 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
 
 class _NamedConfig:
-    """The configuration as the templates of one page see it: the same, under another site name."""
+    """The configuration as the templates of one page see it: the same, with the site's name and
+    description in the page's language."""
 
-    def __init__(self, config: MkDocsConfig, site_name: str) -> None:
+    def __init__(self, config: MkDocsConfig, **overrides) -> None:
         self._config = config
-        self.site_name = site_name
+        self._overrides = overrides
 
     def __getattr__(self, name: str):
+        if name in self._overrides:
+            return self._overrides[name]
         return getattr(self._config, name)
 
     def __getitem__(self, key: str):
-        return self.site_name if key == "site_name" else self._config[key]
+        return self._overrides[key] if key in self._overrides else self._config[key]
 
     def __contains__(self, key: object) -> bool:
         return key in self._config

@@ -18,7 +18,11 @@ from builder.maps.measures import measure
 from builder.maps.pages import configured_site_name, print_context
 
 SPANISH_NAME = "Registro de prueba"
-OPTION = f"  - peru-timeline:\n      site_names:\n        es: {SPANISH_NAME}\n"
+SPANISH_DESCRIPTION = "Descripción de prueba"
+OPTION = (
+    f"  - peru-timeline:\n      site_names:\n        es: {SPANISH_NAME}\n"
+    f"      site_descriptions:\n        es: {SPANISH_DESCRIPTION}\n"
+)
 EVENT = "events/2025-09-09-health-strike/index.html"
 
 
@@ -136,3 +140,22 @@ def test_the_spanish_navigation_uses_its_translated_titles(project, tmp_path):
         assert [title for title in links if title in titles] == titles, path
     spanish = (tmp_path / "site" / "es/data/index.html").read_text(encoding="utf-8")
     assert "<title>Datos - Test record</title>" in spanish
+
+
+def test_spanish_pages_describe_the_site_in_spanish_and_their_logo_leads_home(built):
+    """A page without a description of its own gets the site's, in its language; the header's
+    logo opens the home page of the page's language."""
+    for path, description, home in (
+        ("es/index.html", SPANISH_DESCRIPTION, "."),  # es/ is the Spanish home
+        ("es/timeline/index.html", SPANISH_DESCRIPTION, ".."),  # not ../.., the English home
+        ("timeline/index.html", None, ".."),
+    ):
+        page = (built / path).read_text(encoding="utf-8")
+        meta = re.search(r'<meta name="description" content="([^"]*)"', page)
+        if description:
+            assert meta and meta.group(1) == description, path
+        else:
+            assert meta is None or SPANISH_DESCRIPTION not in page, path
+        logo = re.search(r'<a href="([^"]*)"[^>]*class="md-header__button md-logo"', page)
+        assert logo, path
+        assert logo.group(1).rstrip("/") == home, (path, logo.group(1))
