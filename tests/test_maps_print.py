@@ -98,3 +98,23 @@ def test_no_data_is_hatched_and_a_count_map_without_gaps_has_no_hatch(maps):
     )
     svg = print_maps.render(gap, context, "en", "a4", ("svg",))["svg"]
     assert b"<pattern" in svg
+
+
+def test_notes_too_long_for_the_page_give_a_clear_error(maps):
+    """A footer that would leave no room for the map is the definition's fault, said as such."""
+    import dataclasses
+
+    from builder.maps.definitions import DefinitionError
+    from builder.model import Localized
+
+    data, context = maps["named"]
+    wordy = dataclasses.replace(
+        data.definition, notes=Localized("A note that goes on and on. " * 400)
+    )
+    with pytest.raises(DefinitionError) as raised:
+        print_maps.render(
+            dataclasses.replace(data, definition=wordy), context, "en", "a4", ("pdf",)
+        )
+    problem = str(raised.value.problems[0])
+    assert problem.startswith(f"{data.definition.path}:1:1: the print map's notes")
+    assert "shorten the map's notes" in problem

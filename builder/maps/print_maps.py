@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.patheffects import withStroke
 
+from builder.maps.definitions import DefinitionError
 from builder.maps.describe import plain
 from builder.maps.geodata import PERU_ALBERS, project_point, projected_frame
 from builder.maps.measures import MapData
@@ -31,12 +32,14 @@ from builder.maps.styling import (
     classify,
 )
 from builder.maps.texts import text
+from builder.problems import Problem
 
 MM = 1 / 25.4  # inches per millimetre
 PT_MM = 25.4 / 72  # millimetres per typographic point
 PAPERS = {"a4": (210.0, 297.0), "a3": (297.0, 420.0)}
 FORMATS = ("pdf", "svg", "png")
 PNG_DPI = 150
+MIN_MAP_HEIGHT = 80.0  # mm on A4: below this the map is too small to read (and cannot be drawn)
 # Point sizes on A4; A3 multiplies them by √2.
 TITLE_PT, SUBTITLE_PT, LEGEND_PT, LABEL_PT, SMALL_PT = 15.0, 9.5, 7.5, 7.0, 7.0
 HATCHES = {HATCH_NO_DATA: "////", "uncertain": "\\\\\\\\"}
@@ -197,6 +200,22 @@ def _layout(data: MapData, context: PrintContext, lang: str) -> _Layout:
     # From the bottom: the URL and build date line, the credits, a gap, the footer, a gap.
     footer_top = MARGIN + (credit_lines + 1) * FOOTER_LINE_MM + 3.0 + footer_lines * FOOTER_LINE_MM
     map_bottom = footer_top + 4.0
+    if map_top - map_bottom < MIN_MAP_HEIGHT:
+        definition = data.definition
+        raise DefinitionError(
+            [
+                Problem(
+                    definition.path,
+                    1,
+                    1,
+                    f"the print map's notes, points and sources take {footer_lines} lines, "
+                    f"leaving {max(map_top - map_bottom, 0):.0f} mm of the A4 page for the map "
+                    f"(at least {MIN_MAP_HEIGHT:.0f} mm are needed)",
+                    "shorten the map's notes and the points' notes and figures, or split the "
+                    "points over two maps",
+                )
+            ]
+        )
     return _Layout(
         title,
         title_pt,
