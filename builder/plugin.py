@@ -257,14 +257,13 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         href = config.site_url.rstrip("/") + "/" + OFFLINE_COPY
         return {"href": href, "relative": False, "label": words["offline_copy_latest"]}
 
-    # Runs once the theme has rendered a page: the theme writes one language into every page's
-    # <html lang>, so a Spanish page gets its own here; and its search reads the index found
-    # under the theme's "base" address, so a Spanish page's base is the Spanish tree.
+    # Runs once the theme has rendered a page (its <html lang> already the page's own, through
+    # the language.html override): the theme's search reads the index found under its "base"
+    # address, so a Spanish page's base is the Spanish tree.
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = _language_of(page.file.src_uri, self.config.languages)
         if lang == "en":
             return output
-        output = output.replace('<html lang="en"', f'<html lang="{lang}"', 1)
         return _CONFIG_BASE.sub(
             lambda m: f'{m.group(1)}"{m.group(2).rstrip("/")}/{lang}/"', output, count=1
         )

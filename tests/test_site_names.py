@@ -159,3 +159,16 @@ def test_spanish_pages_describe_the_site_in_spanish_and_their_logo_leads_home(bu
         logo = re.search(r'<a href="([^"]*)"[^>]*class="md-header__button md-logo"', page)
         assert logo, path
         assert logo.group(1).rstrip("/") == home, (path, logo.group(1))
+
+
+def test_every_page_declares_its_own_language(built):
+    """The theme writes <html lang> from the page's language: es under es/, en elsewhere."""
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        relative = page.relative_to(built).as_posix()
+        if relative.endswith("map.html") or relative == "404.html":
+            continue  # folium's own documents and the theme's error page
+        lang = "es" if relative.startswith("es/") else "en"
+        head = page.read_text(encoding="utf-8")[:300]
+        assert f'<html lang="{lang}"' in head, relative
