@@ -8,6 +8,7 @@ import shutil
 import threading
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_maps_support import REPO
 
 from builder.maps.assets import leaflet_files
@@ -112,9 +113,16 @@ def check_popup(browser, base):
     page.goto(f"{base}/maps/us-troops-authorisation/map.html")
     page.wait_for_selector(".leaflet-overlay-pane svg path")
     # Leaflet draws the regions in the order of the file: sorted by code, so Madre de Dios is the 18th.
-    page.locator(".leaflet-overlay-pane svg path").nth(17).click()
+    region = page.locator(".leaflet-overlay-pane svg path").nth(17)
     popup = page.locator(".leaflet-popup-content")
-    popup.wait_for()
+    region.click()
+    try:
+        popup.wait_for(timeout=5_000)
+    except PlaywrightTimeout:
+        # On a loaded machine the first click can land while Leaflet still lays the map out
+        # (seen once in a clean-clone run); a click on the path itself does not depend on that.
+        region.dispatch_event("click")
+        popup.wait_for()
     assert "Madre de Dios" in popup.inner_text() and "only in the resolution" in popup.inner_text()
     link = popup.locator("a").first.get_attribute("href")
     assert link == "../../events/2025-12-04-congress-authorises-us-troops-for-2026/"
