@@ -137,9 +137,7 @@ def build(root: Path, site_dir: Path) -> None:
         raise click.ClickException(
             "the build failed; the previous site was left untouched"
         ) from None
-    warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
-    for line in warnings:
-        click.echo(line, err=True)
+    _echo_warnings(output)
     target = site_dir if site_dir.is_absolute() else root / site_dir
     click.echo(f"built {target}", err=True)
 
@@ -167,9 +165,7 @@ def dist(root: Path, output: Path) -> None:
     except BuildFailed as exc:
         click.echo(exc.output.rstrip(), err=True)
         raise click.ClickException("the offline build failed; no zip was written") from None
-    for line in result.output.splitlines():
-        if line.startswith("WARNING"):
-            click.echo(line, err=True)
+    _echo_warnings(result.output)
     size = result.path.stat().st_size
     click.echo(f"wrote {result.path}: {result.files} files, {size / 1e6:.1f} MB", err=True)
 
@@ -196,6 +192,13 @@ def _mount_maps() -> None:
     from builder.maps.cli import maps_command
 
     main.add_command(maps_command, name="maps")
+
+
+def _echo_warnings(output: str) -> None:
+    """The site generator's warnings, from its output, on standard error."""
+    for line in output.splitlines():
+        if line.startswith("WARNING"):
+            click.echo(line, err=True)
 
 
 _mount_maps()

@@ -16,10 +16,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.site_build import build_site, source_date_epoch
+from builder.site_build import OFFLINE_ENV, build_site, source_date_epoch
 
 FOLDER = "peru-crisis-record"
-OFFLINE_ENV = {"PERU_TIMELINE_OFFLINE": "1"}
 # Files already compressed are stored as they are: deflating them again gains nothing.
 STORED_SUFFIXES = frozenset({".gz", ".png", ".jpg", ".jpeg", ".webp", ".zip", ".woff2"})
 # The earliest time a zip entry can carry (MS-DOS dates start in 1980).
@@ -46,7 +45,7 @@ def build_offline_copy(root: Path, target: Path, folder: str = FOLDER) -> DistRe
     epoch = source_date_epoch(root)
     with tempfile.TemporaryDirectory(prefix="peru-timeline-dist-") as work:
         site_dir = Path(work) / "site"
-        output = build_site(root, site_dir, extra_env=OFFLINE_ENV)
+        output = build_site(root, site_dir, extra_env={OFFLINE_ENV: "1"})
         count = write_zip(site_dir, target, folder, int(epoch) if epoch else None)
     return DistResult(target, count, output)
 

@@ -35,6 +35,7 @@ from builder.site import paths
 from builder.site.assets import OFFLINE_SCRIPT, SCRIPT, STYLESHEET
 from builder.site.settings import DEFAULT_BROWSE_PAGE_SIZE, DEFAULT_PAGE_SIZE
 from builder.site.strings import strings
+from builder.site_build import OFFLINE_ENV
 
 log = logging.getLogger("mkdocs.plugins.peru-timeline")
 
@@ -46,8 +47,6 @@ WATCHED = ("events", "maps")
 _CONFIG_BASE = re.compile(
     r'(<script id="__config" type="application/json">\{[^<]*?"base": )"([^"]*)"'
 )
-# `peru-timeline dist` sets this to build the offline copy without another configuration file.
-OFFLINE_ENV = "PERU_TIMELINE_OFFLINE"
 # The offline copy's address on the published site, beside its home page.
 OFFLINE_COPY = "site.zip"
 
@@ -228,11 +227,10 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         translated_nav = self.navs.get(lang)
         if translated_nav is not None:
             context["nav"] = translated_nav
-        # The theme writes config.site_name into the header and <title>: this page's own name.
-        site_name = self._site_name(lang, config)
         if lang != "en":
-            # The site's name and description in the page's language, and the theme's logo
-            # leading to the language's own home page.
+            # The theme writes config's site name and description into the header and head, and
+            # its logo leads to the navigation's home: here, the page's language's own.
+            site_name = self._site_name(lang, config)
             description = self.config.site_descriptions.get(lang) or config.site_description
             home = paths.page_url(f"{paths.lang_prefix(lang)}index.md", config.use_directory_urls)
             context["config"] = _NamedConfig(

@@ -84,9 +84,10 @@ def timeline_files(record: Record, facets: Facets, settings: SiteSettings) -> li
         previous = pages[n - 1] if n > 0 else None
         following = pages[n + 1] if n + 1 < len(pages) else None
         files.append(_period_file(record, facets, settings, period, previous, following))
-    files.append(OutputFile(paths.timeline_data(settings.lang), timeline_data(record, settings)))
+    text = _timeline_json(record, settings)
+    files.append(OutputFile(paths.timeline_data(settings.lang), _gzipped(text)))
     if settings.offline:
-        script = timeline_script(record, settings)
+        script = _as_script(text)
         files.append(OutputFile(paths.timeline_script_data(settings.lang), script))
     return files
 
@@ -187,24 +188,22 @@ def filter_form(record: Record, facets: Facets, context: PageContext) -> dict:
     }
 
 
-def timeline_data(record: Record, settings: SiteSettings) -> bytes:
-    """The filter's data: every event's date, labels and plain text, as gzip-compressed JSON.
-
-    Addresses are relative to the data file itself. The gzip header carries no name and no
-    time, so the same record always gives the same bytes.
-    """
-    text = _timeline_json(record, settings)
+def _gzipped(text: str) -> bytes:
+    """The filter's data as the file the timeline fetches: the gzip header carries no name and
+    no time, so the same record always gives the same bytes."""
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
-def timeline_script(record: Record, settings: SiteSettings) -> str:
+def _as_script(text: str) -> str:
     """The filter's data as a script beside the gzip file, for the offline copy: a page opened
     from disk cannot fetch a file, but it can load a script (timeline.js looks for it there)."""
-    text = _timeline_json(record, settings).replace("\u2028", "\\u2028")
-    return "window.pcrTimelineData = " + text.replace("\u2029", "\\u2029") + ";\n"
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return "window.pcrTimelineData = " + text + ";\n"
 
 
 def _timeline_json(record: Record, settings: SiteSettings) -> str:
+    """The filter's data: every event's date, labels and plain text, as JSON; addresses are
+    relative to the data file itself."""
     lang = settings.lang
     data_path = paths.timeline_data(lang)
     here = posixpath.dirname(data_path)
