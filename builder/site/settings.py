@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from builder.model import Record
 
@@ -26,6 +27,8 @@ class SiteSettings:
     `offline` makes the copy read from disk (`peru-timeline dist`): its pages link `.html`
     files (`directory_urls` False) and it carries the files a file:// page can load; citations
     still name the published pages, whose URL style is `published_directory_urls`.
+    `boundaries_file` is the project's region outlines (GeoJSON) that the timeline's map draws;
+    without it the timeline has no map.
     """
 
     lang: str = "en"
@@ -46,6 +49,7 @@ class SiteSettings:
     content_pages: frozenset[str] = frozenset()
     offline: bool = False
     published_directory_urls: bool = True
+    boundaries_file: Path | None = None
 
     def edit_url(self, path: str) -> str | None:
         """The GitHub editor of the repository file `path`, or None without a repository."""

@@ -1,26 +1,26 @@
-"""The timeline: every event in date order, on pages of bounded size, with a filterable index.
+"""The timeline: the explorer page, and every event in date order on pages of bounded size.
 
 Without JavaScript the whole record reads through the period pages (a year, or a month of a
-crowded year, or pages of a crowded month). The index page's filter form loads one
-gzip-compressed JSON file only when a reader starts filtering, so its first load stays small.
+crowded year, or pages of a crowded month), and the explorer page lists the newest period.
+With it, the explorer page is a time band, a map and a list that filter one another
+(assets/explorer*.js), reading the files of `explorer_data`.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
-import posixpath
 from dataclasses import dataclass
 from itertools import groupby
 
 from builder.model import Event, Record
 from builder.output import OutputFile
 from builder.site import paths
+from builder.site.assets import EXPLORER_SCRIPTS, EXPLORER_STYLESHEET
+from builder.site.explorer_data import data_urls, explorer_files
 from builder.site.facets import Facets
-from builder.site.markdown_text import escape, plain_text, shorten
+from builder.site.markdown_text import escape
 from builder.site.rendering import PageContext, front_matter, render
 from builder.site.settings import SiteSettings
-from builder.site.strings import plural
 
 LISTING_MATTER = {"hide": ["toc"], "search": {"exclude": True}}
 
@@ -77,18 +77,14 @@ def _pages(events, page_size, path_for, year, month, months) -> list[Period]:
 
 
 def timeline_files(record: Record, facets: Facets, settings: SiteSettings) -> list[OutputFile]:
-    """The index page with the filter form, every period page, and the filter's data file."""
+    """The explorer page, every period page, and the explorer's data files."""
     pages = periods(record.events, settings.lang, settings.page_size)
     files = [_index_file(record, facets, settings, pages)]
     for n, period in enumerate(pages):
         previous = pages[n - 1] if n > 0 else None
         following = pages[n + 1] if n + 1 < len(pages) else None
         files.append(_period_file(record, facets, settings, period, previous, following))
-    text = _timeline_json(record, settings)
-    files.append(OutputFile(paths.timeline_data(settings.lang), _gzipped(text)))
-    if settings.offline:
-        script = _as_script(text)
-        files.append(OutputFile(paths.timeline_script_data(settings.lang), script))
+    files += explorer_files(record, facets, settings)
     return files
 
 
@@ -140,16 +136,53 @@ def _index_file(record, facets, settings, pages: list[Period]) -> OutputFile:
         record.events[0] if record.events else None,
         record.events[-1] if record.events else None,
     )
+    latest = next((p for p in reversed(pages) if p.events), None)
     body = render(
         "timeline_index.md.j2",
         context,
         years=years,
         first=first,
         last=last,
+        latest=latest,
+        latest_label=period_label(latest, context) if latest else "",
         form=filter_form(record, facets, context),
-        data_path=paths.timeline_data(settings.lang),
+        explorer=_explorer_links(context),
     )
-    return OutputFile(here, front_matter(hide=["toc"]) + body)
+    return OutputFile(here, front_matter(hide=["toc", "navigation"]) + body)
+
+
+def _explorer_links(context: PageContext) -> dict:
+    """The explorer's scripts, styles and data, as addresses relative to the timeline page."""
+    settings = context.settings
+    data = data_urls(settings.lang, settings.directory_urls)
+    leaflet = context.href(f"{paths.lang_prefix(settings.lang)}assets/leaflet/leaflet.js")
+    return {
+        "index": data["index"],
+        "folder": data["folder"],
+        "map": settings.boundaries_file is not None,
+        "leaflet": leaflet[: -len("leaflet.js")],
+        "stylesheet": context.href(EXPLORER_STYLESHEET),
+        "scripts": [context.href(script) for script in EXPLORER_SCRIPTS],
+        "strings": json.dumps(_script_strings(context), ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _script_strings(context: PageContext) -> dict:
+    """The words explorer.js writes, in the page's language."""
+    t = context.t
+    keys = (
+        "filter_results", "n_sources", "n_events", "statuses", "sources_differ",
+        "filter_show_more", "filter_loading", "filter_failed", "band_window", "band_all_dates",
+        "band_dated", "band_spans", "band_presidents", "band_in_office", "band_compressed",
+        "band_detail", "window_clear", "active_filters", "chip_remove", "chip_words",
+        "chip_window", "option_count", "range_reversed", "map_legend", "map_no_events",
+        "map_reset", "map_move", "map_moving", "map_boundaries", "selected_event", "months",
+        "filter_theme", "filter_region", "filter_actor", "filter_from", "filter_to",
+        "order_oldest", "only_in_english", "date_day", "map_title",
+    )  # fmt: skip
+    words = {key: t[key] for key in keys}
+    words["lang"] = context.lang
+    return words
 
 
 def filter_form(record: Record, facets: Facets, context: PageContext) -> dict:
@@ -170,87 +203,8 @@ def filter_form(record: Record, facets: Facets, context: PageContext) -> dict:
             actors_by_kind.items(), key=lambda k: list(kinds).index(k[0]) if k[0] in kinds else 99
         )
     ]
-    t = context.t
-    script_strings = {
-        "results": t["filter_results"],
-        "sources": t["n_sources"],
-        "statuses": t["statuses"],
-        "differ": t["sources_differ"],
-        "more": t["filter_show_more"],
-        "loading": t["filter_loading"],
-        "failed": t["filter_failed"],
-    }
     return {
         "themes": themes,
         "regions": scopes + regions,
         "actors": actors,
-        "strings": json.dumps(script_strings, ensure_ascii=False, sort_keys=True),
-    }
-
-
-def _gzipped(text: str) -> bytes:
-    """The filter's data as the file the timeline fetches: the gzip header carries no name and
-    no time, so the same record always gives the same bytes."""
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
-
-
-def _as_script(text: str) -> str:
-    """The filter's data as a script beside the gzip file, for the offline copy: a page opened
-    from disk cannot fetch a file, but it can load a script (timeline.js looks for it there)."""
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return "window.pcrTimelineData = " + text + ";\n"
-
-
-def _timeline_json(record: Record, settings: SiteSettings) -> str:
-    """The filter's data: every event's date, labels and plain text, as JSON; addresses are
-    relative to the data file itself."""
-    lang = settings.lang
-    data_path = paths.timeline_data(lang)
-    here = posixpath.dirname(data_path)
-
-    def url(page: str) -> str:
-        return posixpath.relpath(paths.page_url(page, settings.directory_urls), here) + (
-            "/" if settings.directory_urls else ""
-        )
-
-    context = PageContext(record, facets=None, settings=settings, here=data_path)  # type: ignore[arg-type]
-    used_regions = sorted({code for e in record.events for code in e.regions})
-    data = {
-        "version": 1,
-        "lang": lang,
-        "themes": {
-            tid: [context.theme_name(tid), url(paths.theme_page(tid, lang))]
-            for tid in record.themes
-        },
-        "regions": {
-            code: [context.region_name(code), url(paths.region_page(code, lang))]
-            for code in [*record.scopes, *record.regions]
-            if code in used_regions
-        },
-        "events": [_event_row(event, context, url) for event in record.events],
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _event_row(event: Event, context: PageContext, url) -> dict:
-    text = plain_text(event.summary.get(context.lang))
-    last = (event.end or event.date).last_day()
-    return {
-        "id": event.id,
-        "url": url(paths.event_page(event.id, context.lang)),
-        "when": context.when(event),
-        "date": event.date.iso(),
-        "start": event.date.first_day().isoformat(),
-        "end": last.isoformat(),
-        "group": context.group(event.date.year, event.date.month),
-        "title": context.title(event),
-        "short": shorten(text),
-        "text": text,
-        "themes": list(event.themes),
-        "regions": list(event.regions),
-        "actors": sorted({*event.actors, *event.claimed_by}),
-        "sources": len(event.sources),
-        "sources_label": plural(context.t["n_sources"], len(event.sources), context.lang),
-        "status": event.status,
-        "differ": event.note is not None,
     }

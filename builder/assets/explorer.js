@@ -1,0 +1,281 @@
+/* The timeline explorer: the filter form, the time band, the map and the list as one
+ * instrument, with its whole state in the address.
+ *
+ * Every change of a filter, of the window or of the order writes the address with a history
+ * entry (typing and dragging replace their own entry while they last), so Back steps through
+ * the reader's states and any state can be shared. Leaving for an event page remembers the
+ * event and the scroll position in the entry; coming back restores both.
+ * The pieces: explorer-data.js (files, state, counts), explorer-band.js, explorer-map.js,
+ * explorer-list.js. After each update the page dispatches "pcr-explorer-rendered" with the
+ * time the update took (for `make bench`).
+ */
+(function () {
+  "use strict";
+
+  var X = window.pcrExplorer;
+  var root = document.getElementById("pcr-explorer");
+  if (!root || !X || !X.data) return;
+  var D = X.data;
+  var words = JSON.parse(root.getAttribute("data-strings"));
+  var lang = words.lang;
+  var folder = new URL(root.getAttribute("data-folder"), location.href).href;
+  var form = document.getElementById("pcr-filters");
+  var status = document.getElementById("pcr-status");
+  var rangeError = document.getElementById("pcr-range-error");
+  var chips = document.getElementById("pcr-chips");
+  var mapElement = document.getElementById("pcr-map");
+  var model, band, regionMap, list;
+  var state = D.emptyState();
+  var lastPush = { kind: "", time: 0 };
+  var MERGED = ["text", "window"]; // typing and dragging: one history entry while they last
+  var SELECTS = { theme: "themeAt", region: "placeAt", actor: "actorAt" };
+  var ROWS = { theme: "themes", region: "places", actor: "actors" };
+
+  root.hidden = false;
+  var staticList = document.getElementById("pcr-static");
+  if (staticList) staticList.hidden = true;
+  status.textContent = words.filter_loading;
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+
+  var loads = [D.load(folder, "index")];
+  if (mapElement && window.L) loads.push(D.load(folder, "regions"));
+  Promise.all(loads).then(start, function () {
+    status.textContent = words.filter_failed;
+    if (staticList) staticList.hidden = false;
+  });
+
+  function start(files) {
+    model = new D.Model(files[0]);
+    band = new X.Band(document.getElementById("pcr-band"), model, words, onWindow);
+    if (files[1]) {
+      regionMap = new X.RegionMap(mapElement, files[1], model, words, toggleRegion);
+    } else if (mapElement) {
+      mapElement.closest("section").hidden = true;
+    }
+    list = new X.EventList(document.getElementById("pcr-list"), model, folder, words, {
+      point: function (event) { if (regionMap) regionMap.highlight(event ? event.places : []); },
+      open: function (event) { remember(event.row[0]); },
+    });
+    listen();
+    var saved = history.state && history.state.pcr;
+    apply(D.readState(location.search, model), saved).then(function () {
+      root.setAttribute("data-ready", "");
+    });
+  }
+
+  // --- state -----------------------------------------------------------------------------
+  /* Show `next`; `saved` ({scroll, shown}) restores a place in the list. */
+  function apply(next, saved) {
+    var began = performance.now();
+    state = next;
+    writeForm();
+    var needsText = state.text && !model.textsLoaded();
+    var ready = needsText ? model.loadTexts(folder) : Promise.resolve();
+    if (needsText) status.textContent = words.filter_loading;
+    var selected = state.event ? model.findId(folder, state.event) : Promise.resolve(null);
+    return Promise.all([ready, selected]).then(function (parts) {
+      if (next !== state) return; // a newer state is being shown
+      var chosen = parts[1] || null;
+      var result = D.compute(model, state);
+      var order = state.order === "oldest" ? result.matched : result.matched.slice().reverse();
+      status.textContent = D.plural(words.filter_results, order.length, lang) + windowPhrase();
+      counts(result);
+      writeChips();
+      band.update(result.windowEvents, windowDays(), chosen);
+      if (regionMap) {
+        var placeCounts = new Array(model.index.places.length).fill(0);
+        result.placeEvents.forEach(function (i) {
+          model.events[i].places.forEach(function (at) { placeCounts[at]++; });
+        });
+        regionMap.update(placeCounts, state.region ? model.placeAt[state.region] : -1);
+        writeScopes(placeCounts);
+      }
+      return list.show(order, saved ? saved.shown : 0, chosen).then(function () {
+        if (saved) {
+          window.scrollTo(0, saved.scroll);
+        } else if (chosen) {
+          var entry = list.entryOf(state.event);
+          if (entry) entry.scrollIntoView({ block: "center" });
+        }
+        var ms = performance.now() - began;
+        document.dispatchEvent(new CustomEvent("pcr-explorer-rendered", { detail: { ms: ms } }));
+      });
+    }).catch(function () {
+      status.textContent = words.filter_failed;
+    });
+  }
+
+  /* Change the state by `changes` and record it: a new history entry, unless the same kind
+   * of change (typing, dragging) made the last one a moment ago. */
+  function change(changes, kind, final) {
+    var next = Object.assign({}, state, changes);
+    if (!("event" in changes)) next.event = "";
+    var url = location.pathname + D.query(next) + location.hash;
+    var now = Date.now();
+    var continued = kind === lastPush.kind && MERGED.indexOf(kind) >= 0;
+    var replace = continued && (!final || now - lastPush.time < 1500);
+    if (replace) history.replaceState(null, "", url);
+    else history.pushState(null, "", url);
+    lastPush = { kind: kind || "", time: now };
+    return apply(next);
+  }
+
+  function remember(id) {
+    var next = Object.assign({}, state, { event: id });
+    history.replaceState({ pcr: { scroll: window.scrollY, shown: list.shown } }, "",
+      location.pathname + D.query(next) + location.hash);
+  }
+
+  function windowDays() {
+    if (!state.from && !state.to) return null;
+    var first = model.events.length ? band.bins[0].start : 0;
+    var last = model.events.length ? band.bins[band.bins.length - 1].end - 1 : 0;
+    return [state.from ? D.dayOf(state.from) : first, state.to ? D.dayOf(state.to) : last];
+  }
+
+  function windowPhrase() {
+    var days = windowDays();
+    return days ? " " + band.label(days[0], days[1]) + "." : "";
+  }
+
+  function onWindow(days, final) {
+    var changes = days ? { from: D.isoOf(days[0]), to: D.isoOf(days[1]) } : { from: "", to: "" };
+    rangeError.textContent = "";
+    change(changes, "window", final);
+  }
+
+  function toggleRegion(code) {
+    change({ region: state.region === code ? "" : code }, "region", true);
+  }
+
+  // --- the form --------------------------------------------------------------------------
+  function writeForm() {
+    form.elements.text.value !== state.text && document.activeElement !== form.elements.text &&
+      (form.elements.text.value = state.text);
+    ["theme", "region", "actor", "order"].forEach(function (name) {
+      form.elements[name].value = state[name];
+    });
+    if (!rangeError.textContent) {
+      form.elements.from.value = state.from;
+      form.elements.to.value = state.to;
+    }
+  }
+
+  /* Each option says how many events choosing it would leave. */
+  function counts(result) {
+    Object.keys(SELECTS).forEach(function (name) {
+      var select = form.elements[name];
+      var tally = result[ROWS[name]];
+      var at = model[SELECTS[name]];
+      for (var n = 1; n < select.options.length; n++) {
+        var option = select.options[n];
+        var count = tally[at[option.value]] || 0;
+        var text = D.format(words.option_count, { label: option.getAttribute("data-label"), n: D.number(count, lang) });
+        if (option.textContent !== text) option.textContent = text;
+      }
+    });
+  }
+
+  function writeChips() {
+    chips.textContent = "";
+    var active = [];
+    if (state.text) active.push([D.format(words.chip_words, { value: state.text }), { text: "" }]);
+    Object.keys(SELECTS).forEach(function (name) {
+      if (!state[name]) return;
+      var row = model.index[ROWS[name]][model[SELECTS[name]][state[name]]];
+      active.push([words["filter_" + name] + ": " + row[1], (function () { var c = {}; c[name] = ""; return c; })()]);
+    });
+    var days = windowDays();
+    if (days) active.push([band.label(days[0], days[1]), { from: "", to: "" }]);
+    active.forEach(function (item) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pcr-chip";
+      button.textContent = item[0];
+      button.setAttribute("aria-label", D.format(words.chip_remove, { label: item[0] }));
+      button.addEventListener("click", function () {
+        if ("text" in item[1]) form.elements.text.value = "";
+        change(item[1], "chip", true).then(function () {
+          var next = chips.querySelector("button") || form.elements.text;
+          next.focus();
+        });
+      });
+      chips.appendChild(button);
+    });
+    chips.hidden = active.length === 0;
+  }
+
+  function writeScopes(placeCounts) {
+    var box = document.getElementById("pcr-scopes");
+    box.textContent = "";
+    model.index.places.forEach(function (row, at) {
+      if (!row[3]) return; // scopes only: national, abroad
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pcr-chip pcr-chip--scope";
+      button.textContent = row[1] + ": " + D.number(placeCounts[at], lang);
+      button.setAttribute("aria-pressed", String(state.region === row[0]));
+      button.setAttribute("aria-label", row[1] + ": " + D.plural(words.n_events, placeCounts[at], lang));
+      button.addEventListener("click", function () { toggleRegion(row[0]); });
+      box.appendChild(button);
+    });
+  }
+
+  function readDates() {
+    var from = form.elements.from.value, to = form.elements.to.value;
+    if (from && to && from > to) {
+      rangeError.textContent = words.range_reversed;
+      form.elements.from.setAttribute("aria-invalid", "true");
+      form.elements.to.setAttribute("aria-invalid", "true");
+      return;
+    }
+    rangeError.textContent = "";
+    form.elements.from.removeAttribute("aria-invalid");
+    form.elements.to.removeAttribute("aria-invalid");
+    if (from !== state.from || to !== state.to) change({ from: from, to: to }, "dates", true);
+  }
+
+  function listen() {
+    var typing = null;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function (event) {
+      var name = event.target.name;
+      if (name === "from" || name === "to") return readDates();
+      if (name === "text") return;
+      var changes = {};
+      changes[name] = event.target.value;
+      change(changes, name, true);
+    });
+    // The order belongs to the form (form="pcr-filters") but stands above the list.
+    form.elements.order.addEventListener("change", function (event) {
+      change({ order: event.target.value }, "order", true);
+    });
+    form.addEventListener("input", function (event) {
+      if (event.target.name !== "text") return;
+      clearTimeout(typing);
+      typing = setTimeout(function () {
+        change({ text: event.target.value.trim() }, "text", true);
+      }, 250);
+    });
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      form.elements.text.value = "";
+      rangeError.textContent = "";
+      change(D.emptyState(), "reset", true);
+    });
+    window.addEventListener("popstate", function (event) {
+      rangeError.textContent = "";
+      lastPush = { kind: "", time: 0 };
+      form.elements.text.value = new URLSearchParams(location.search).get("text") || "";
+      apply(D.readState(location.search, model), event.state && event.state.pcr);
+    });
+    var saving = null;
+    window.addEventListener("scroll", function () {
+      clearTimeout(saving);
+      saving = setTimeout(function () {
+        var saved = { pcr: { scroll: window.scrollY, shown: list.shown } };
+        history.replaceState(saved, "", location.href);
+      }, 150);
+    }, { passive: true });
+  }
+})();
