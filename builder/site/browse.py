@@ -1,9 +1,11 @@
 """Browse pages: one per theme, per region (all 26 units and the two scopes) and per actor, their
-indexes, the presidents chart page and the events index."""
+indexes, the presidents chart page and the events index. Each theme, region and actor page
+links the timeline filtered by what it lists."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 
 from builder.model import Event, Record
 from builder.output import OutputFile
@@ -13,7 +15,7 @@ from builder.site.listing import paginate
 from builder.site.markdown_text import escape, html_block, text_markdown
 from builder.site.rendering import PageContext, front_matter, render
 from builder.site.settings import SiteSettings
-from builder.site.strings import plural
+from builder.site.strings import plural, strings
 from builder.site.timeline import LISTING_MATTER
 
 
@@ -36,9 +38,14 @@ def _listing(
     path_for: Callable[[int], str],
     title: str,
     intro: str,
+    timeline: tuple[Mapping[str, str], str],
     figure: str | None = None,
 ) -> list[OutputFile]:
-    """The pages of one browse list; only the first carries the figure and is searchable."""
+    """The pages of one browse list; only the first carries the figure and is searchable.
+
+    Every page links the timeline in the state `timeline` gives (its query, and the link's
+    accessible name), unless the list is empty: the timeline would show nothing.
+    """
     pages = paginate(events, settings.browse_page_size, path_for)
     files = []
     for page in pages:
@@ -48,6 +55,7 @@ def _listing(
             context,
             title=title,
             intro=intro if page.number == 1 else "",
+            timeline_link=timeline_link(context, *timeline) if events else "",
             figure=figure if page.number == 1 else None,
             pages=pages,
             page=page,
@@ -60,6 +68,7 @@ def _listing(
 
 def _theme_files(record, facets, settings) -> list[OutputFile]:
     lang = settings.lang
+    t = strings(lang)
     files = []
     rows = []
     for theme_id, theme in record.themes.items():
@@ -76,6 +85,7 @@ def _theme_files(record, facets, settings) -> list[OutputFile]:
             record, facets, settings, events,
             lambda n, tid=theme_id: paths.theme_page(tid, lang, n),
             theme.name.get(lang), text_markdown(theme.description.get(lang)),
+            _filtered("theme", theme_id, theme.name.get(lang), t),
         )  # fmt: skip
     files.append(
         _index_file(
@@ -104,6 +114,7 @@ def _region_files(record, facets, settings) -> list[OutputFile]:
             record, facets, settings, events,
             lambda n, c=code: paths.region_page(c, lang, n),
             scope.name.get(lang), text_markdown(scope.description.get(lang)),
+            _filtered("region", code, scope.name.get(lang), t),
         )  # fmt: skip
     for code, region in record.regions.items():
         events = facets.by_region.get(code, [])
@@ -130,7 +141,8 @@ def _region_files(record, facets, settings) -> list[OutputFile]:
         files += _listing(
             record, facets, settings, events,
             lambda n, c=code: paths.region_page(c, lang, n),
-            region.label(lang), intro, figure,
+            region.label(lang), intro, _filtered("region", code, region.label(lang), t),
+            figure,
         )  # fmt: skip
     files.append(
         _index_file(
@@ -182,7 +194,7 @@ def _actor_files(record, facets, settings) -> list[OutputFile]:
         files += _listing(
             record, facets, settings, events,
             lambda n, aid=actor_id: paths.actor_page(aid, lang, n),
-            name, ". ".join(lines) + ".",
+            name, ". ".join(lines) + ".", _filtered("actor", actor_id, name, t),
         )  # fmt: skip
     kinds = list(t["actor_kinds"])
     ordered = sorted(
@@ -198,6 +210,41 @@ def _actor_files(record, facets, settings) -> list[OutputFile]:
         )
     )
     return files
+
+
+def _filtered(key: str, value: str, name: str, t: Mapping) -> tuple[dict[str, str], str]:
+    """The timeline's state showing the events of one theme, region or actor (`key`), and the
+    accessible name of a link to it, which says what it filters by: the visible words alone are
+    the same on every page."""
+    label = t[f"see_on_timeline_{key}"].format(name=name)
+    return {key: value}, label
+
+
+def timeline_link(context: PageContext, state: Mapping[str, str], label: str) -> str:
+    """A Markdown button to the timeline in `state` ("See on the timeline"), whose accessible
+    name is `label`.
+
+    The link names the timeline's source file, query after it (`../../timeline/index.md?theme=x`):
+    MkDocs checks that the file exists, as for every link between pages, and writes the final
+    address for the site's URL style (`../../timeline/?theme=x`, or `…/index.html?theme=x` in the
+    offline copy), keeping the query. A final address written here would go unchecked, and
+    `--strict` would fail on it as an unrecognized relative link.
+    """
+    address = context.link(paths.timeline_index(context.lang)) + paths.timeline_query(state)
+    words = escape(context.t["see_on_timeline"])
+    name = _attribute_value(label)
+    attributes = f'.md-button .md-button--primary .pcr-timeline-link aria-label="{name}"'
+    return f"[{words}]({address}){{ {attributes} }}"
+
+
+# attr_list reads its value after Python-Markdown's inline patterns ran, so record text there
+# is written as character references: no `"`, `}`, `*`, `_`, `<`… ends the value or becomes
+# markup, and the browser reads the same characters back.
+_ATTRIBUTE_UNSAFE = re.compile(r"[^\w ,.:'-]|_")
+
+
+def _attribute_value(text: str) -> str:
+    return _ATTRIBUTE_UNSAFE.sub(lambda m: f"&#{ord(m.group())};", " ".join(text.split()))
 
 
 def _index_file(record, facets, settings, path: str, template: str, **values) -> OutputFile:

@@ -26,7 +26,8 @@ def event_files(record: Record, facets: Facets, settings: SiteSettings) -> list[
 
 
 def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Event) -> OutputFile:
-    """The page of `event`: facts, full text, sources, related events, citation, correction link."""
+    """The page of `event`: facts (with a link to the timeline at its date), full text, sources,
+    related events, citation, correction link."""
     here = paths.event_page(event.id, settings.lang)
     context = PageContext(record, facets, settings, here)
     t = context.t
@@ -61,6 +62,9 @@ def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Ev
         previous=previous,
         next=following,
         locator=locator,
+        # A final address (MkDocs checks no link of an HTML page): the timeline at this event.
+        timeline_url=context.href(paths.timeline_index(settings.lang))
+        + paths.timeline_query({"event": event.id}),
         citation=citation(context, event),
         edit_url=href(edit_url) if edit_url else None,
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections.abc import Mapping
+from urllib.parse import quote, urlencode
 
 from builder.model import ABROAD, NATIONAL
 
@@ -33,6 +35,19 @@ def events_index(lang: str) -> str:
 
 def timeline_index(lang: str) -> str:
     return f"{lang_prefix(lang)}timeline/index.md"
+
+
+def timeline_query(state: Mapping[str, str]) -> str:
+    """The query string that opens the timeline (`timeline_index`) in `state`: `{"theme": id}`
+    gives `?theme=id`; every key and value URL-encoded, in the order given; none gives "".
+
+    The timeline keeps its whole state in its address: `text`, `theme`, `region` (a code or a
+    scope), `actor`, `from`/`to` (YYYY-MM-DD), `order` and `event` (the event to scroll to).
+    """
+    if not state:
+        return ""
+    # quote, not urlencode's default quote_plus: `%20` reads the same to every URL parser.
+    return "?" + urlencode(state, quote_via=quote, safe="")
 
 
 def timeline_data(lang: str) -> str:
