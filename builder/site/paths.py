@@ -50,15 +50,6 @@ def timeline_query(state: Mapping[str, str]) -> str:
     return "?" + urlencode(state, quote_via=quote, safe="")
 
 
-def timeline_data(lang: str) -> str:
-    return f"{lang_prefix(lang)}timeline/events.json.gz"
-
-
-def timeline_script_data(lang: str) -> str:
-    """The same data as a script, which a page opened from disk can load (the offline copy)."""
-    return f"{lang_prefix(lang)}timeline/events.js"
-
-
 def timeline_page(lang: str, year: int, month: int | None = None, part: int = 1) -> str:
     """A period of the timeline: a year or a month, or the n-th page of a crowded one."""
     path = f"{lang_prefix(lang)}timeline/{year}/"

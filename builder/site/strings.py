@@ -118,6 +118,51 @@ _EN = {
     ),
     "filter_data": "The filter reads {link} ({count}, gzip-compressed JSON); full downloads are on the {data} page.",
     "filter_data_link": "the timeline data file",
+    # The explorer (the timeline page with JavaScript)
+    "explorer_latest": "Latest: {label}",
+    "explorer_latest_all": "All events of {label}",
+    "explorer_no_js": (
+        "This is the newest period. Every event is listed by period below, and by theme, "
+        "region and actor on their own pages; the time band, the map and the filters need "
+        "JavaScript."
+    ),
+    "band_title": "Events over time",
+    "band_help": (
+        "Drag across the band to choose a period, or drag the window or its edges. Keyboard: "
+        "arrows move the window, Shift+arrows resize it, Escape clears it."
+    ),
+    "band_window": "Time window",
+    "band_all_dates": "All dates",
+    "band_dated": "Events dated to a day or a month",
+    "band_spans": "Periods, and events known only to their year",
+    "band_presidents": "Presidents",
+    "band_in_office": "in office",
+    "band_compressed": "Before {y}: one bar a year",
+    "band_detail": "From {y}: one bar a month",
+    "window_clear": "Clear the time window",
+    "order": "Order",
+    "order_newest": "Newest first",
+    "order_oldest": "Oldest first",
+    "active_filters": "Active filters",
+    "chip_remove": "Remove the filter {label}",
+    "chip_words": "Words: {value}",
+    "chip_window": "{from} – {to}",
+    "option_count": "{label} ({n})",
+    "range_reversed": "The start date is after the end date: choose a start on or before the end.",
+    "map_title": "Where the events happened",
+    "map_skip": "Skip the map",
+    "map_help": (
+        "Each region is coloured by how many events name it, with every filter but the region "
+        "applied. Click a region to list its events; click it again to clear."
+    ),
+    "map_legend": "Events per region",
+    "map_no_events": "none",
+    "map_reset": "Show all of Peru",
+    "map_move": "Move the map",
+    "map_moving": "Moving the map: tap the button again to scroll the page",
+    "map_boundaries": "Boundaries: Natural Earth",
+    "list_title": "Events",
+    "selected_event": "The event you came from",
     "data_page": "Data",
     # Browse pages
     "theme": "Theme",
@@ -320,6 +365,50 @@ _ES = {
     ),
     "filter_data": "El filtro lee {link} ({count}, JSON comprimido con gzip); las descargas completas están en la página {data}.",
     "filter_data_link": "el archivo de datos de la cronología",
+    "explorer_latest": "Lo más reciente: {label}",
+    "explorer_latest_all": "Todos los hechos de {label}",
+    "explorer_no_js": (
+        "Este es el periodo más reciente. Todos los hechos están listados por periodo más abajo, "
+        "y por tema, región y actor en sus propias páginas; la banda de tiempo, el mapa y los "
+        "filtros requieren JavaScript."
+    ),
+    "band_title": "Los hechos en el tiempo",
+    "band_help": (
+        "Arrastre sobre la banda para elegir un periodo, o arrastre la ventana o sus bordes. "
+        "Teclado: las flechas mueven la ventana, Mayús+flechas cambian su tamaño, Esc la quita."
+    ),
+    "band_window": "Ventana de tiempo",
+    "band_all_dates": "Todas las fechas",
+    "band_dated": "Hechos fechados al día o al mes",
+    "band_spans": "Periodos, y hechos conocidos solo por su año",
+    "band_presidents": "Presidentes",
+    "band_in_office": "en funciones",
+    "band_compressed": "Antes de {y}: una barra por año",
+    "band_detail": "Desde {y}: una barra por mes",
+    "window_clear": "Quitar la ventana de tiempo",
+    "order": "Orden",
+    "order_newest": "Más recientes primero",
+    "order_oldest": "Más antiguos primero",
+    "active_filters": "Filtros activos",
+    "chip_remove": "Quitar el filtro {label}",
+    "chip_words": "Palabras: {value}",
+    "chip_window": "{from} – {to}",
+    "option_count": "{label} ({n})",
+    "range_reversed": "La fecha de inicio es posterior a la de fin: elija un inicio anterior o igual al fin.",
+    "map_title": "Dónde ocurrieron los hechos",
+    "map_skip": "Saltar el mapa",
+    "map_help": (
+        "Cada región se colorea según cuántos hechos la nombran, con todos los filtros salvo el "
+        "de región. Haga clic en una región para listar sus hechos, y otra vez para quitar el filtro."
+    ),
+    "map_legend": "Hechos por región",
+    "map_no_events": "ninguno",
+    "map_reset": "Ver todo el Perú",
+    "map_move": "Mover el mapa",
+    "map_moving": "Moviendo el mapa: toque el botón otra vez para desplazar la página",
+    "map_boundaries": "Límites: Natural Earth",
+    "list_title": "Hechos",
+    "selected_event": "El hecho del que viene",
     "data_page": "Datos",
     "theme": "Tema",
     "region": "Región",
