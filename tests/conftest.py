@@ -1,9 +1,14 @@
-"""Shared fixtures: a small, real project folder with registries, boundaries and one valid event."""
+"""Shared fixtures: a small, real project folder with registries, boundaries and one valid event;
+and the repository's own site, built once per session, served on 127.0.0.1 and opened in
+Debian's Chromium (Playwright drives it; no browser is downloaded)."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -103,3 +108,76 @@ def new_project(root: Path) -> Project:
 def project(tmp_path: Path) -> Project:
     """A fresh project folder with no events (see `new_project`)."""
     return new_project(tmp_path / "project")
+
+
+# --- the repository's site in a browser ------------------------------------------------------
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory) -> Path:
+    """The repository's site, built once with `mkdocs build --strict`."""
+    from site_fixtures import build
+
+    site_dir = tmp_path_factory.mktemp("browser") / "site"
+    result = build(REPO, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def repo_url(repo_site) -> str:
+    """The address of `repo_site`, served on 127.0.0.1 for the session."""
+    handler = functools.partial(_QuietHandler, directory=str(repo_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, launched once per session."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (make deps)")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser page that records every request it makes and every script error."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def goto(self, path: str):
+        self.page.goto(self.base_url + path)
+        return self.page
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith("http://127.0.0.1:")]
+
+
+@pytest.fixture
+def visit(chromium, repo_url):
+    """A fresh 1280-pixel-wide page on the repository's site."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    yield Visit(context.new_page(), repo_url)
+    context.close()

@@ -68,8 +68,8 @@ def test_the_zip_holds_one_folder_with_fixed_times_and_permissions(offline):
     # Every page links its .html file: a folder opened from disk would list its files instead.
     assert (site / "index.html").is_file() and (site / f"events/{EVENT}.html").is_file()
     assert not (site / f"events/{EVENT}").exists()
-    for data in ("timeline/events.js", "es/timeline/events.js"):
-        assert (site / data).read_text(encoding="utf-8").startswith("window.pcrTimelineData = {")
+    for data in ("timeline/data/index.js", "es/timeline/data/index.js", "timeline/data/regions.js"):
+        assert (site / data).read_text(encoding="utf-8").startswith("pcrExplorerLoad(")
     for index in ("search/search_index.js", "es/search/search_index.js"):
         assert (site / index).read_text(encoding="utf-8").startswith("var __index = {")
     assert '"location":"es/' not in (site / "es/search/search_index.js").read_text("utf-8")
@@ -122,9 +122,9 @@ def test_the_published_site_links_the_zip_and_carries_nothing_of_the_offline_cop
     assert '<a href="../site.zip">' in (site / "about/index.html").read_text(encoding="utf-8")
     spanish = (site / "es/timeline/index.html").read_text(encoding="utf-8")
     assert '<a href="../../site.zip">Descargar todo el sitio' in spanish
-    for path in ("timeline/events.js", "search/search_index.js", "assets/peru-timeline/offline.js"):
+    for path in ("search/search_index.js", "assets/peru-timeline/offline.js"):
         assert not (site / path).exists(), path
-    assert (site / "timeline/events.json.gz").is_file()
+    assert (site / "timeline/data/index.js").is_file()  # scripts: the same files serve both
     assert "offline.js" not in (site / "index.html").read_text(encoding="utf-8")
 
 
@@ -228,19 +228,47 @@ def _matched(page) -> int:
     return int(COUNT.search(status.text_content()).group(1))
 
 
-def test_the_timeline_filters_from_disk_and_its_links_open_event_pages(on_disk):
+def test_the_timeline_explorer_works_from_disk_and_its_links_open_event_pages(on_disk):
     def check(disk):
         page = disk.goto("timeline/index.html")
+        page.wait_for_selector("#pcr-explorer[data-ready]")
+        total = _matched(page)
+        assert total == page.locator("#pcr-list article").count() > 2  # listed at first sight
         page.locator("#pcr-filters select[name=theme]").select_option("elections-2026")
         assert _matched(page) == 2
-        assert page.locator("#pcr-results article").count() == 2
         page.locator("#pcr-filters input[name=text]").fill("drags")
         page.locator("#pcr-filters input[name=text]").press("Enter")
         assert _matched(page) == 1
         assert urlsplit(page.url).query == "text=drags&theme=elections-2026"
-        page.locator("#pcr-results article h3 a").click()
-        page.wait_for_url(disk.url("events/2026-06-runoff-count-drags-on.html"))
-        assert "The runoff count drags on" in page.locator("article h1").text_content()
+        # The map, from the copy's own outlines and Leaflet: a region filters the list.
+        page.get_by_role("button", name="Clear filters").click()
+        assert _matched(page) == total
+        page.locator("#pcr-map path[data-region='PE-LMA']").focus()
+        page.keyboard.press("Enter")
+        assert urlsplit(page.url).query == "region=PE-LMA"
+        assert _matched(page) == page.locator("#pcr-list article").count() >= 1
+        # The band's window, by keyboard.
+        page.locator("#pcr-band-window").focus()
+        page.keyboard.press("End")
+        assert "from=" in page.url and "to=" in page.url
+        page.locator("#pcr-list article h4 a").first.click()
+        page.wait_for_url(re.compile(r".*/events/[^/]+\.html$"))
+        assert page.locator("article h1").text_content()
+
+    on_disk(check)
+
+
+def test_the_spanish_explorer_works_from_disk(on_disk):
+    def check(disk):
+        from playwright.sync_api import expect
+
+        page = disk.goto("es/timeline/index.html")
+        page.wait_for_selector("#pcr-explorer[data-ready]")
+        expect(page.locator("#pcr-status")).to_contain_text("hechos")
+        label = page.locator("#pcr-map path[data-region='PE-LMA']").get_attribute("aria-label")
+        assert label.startswith("Lima Metropolitana: ")
+        link = page.locator("#pcr-list article h4 a").first.get_attribute("href")
+        assert link.startswith("../events/") and link.endswith(".html")
 
     on_disk(check)
 

@@ -6,9 +6,7 @@ Python-Markdown where the HTML matters; event pages are written as HTML).
 
 from __future__ import annotations
 
-import gzip
 import html
-import json
 import posixpath
 import re
 from urllib.parse import urlsplit
@@ -197,16 +195,6 @@ def test_every_region_has_a_page(record, files):
     for code in [*record.regions, *record.scopes]:
         assert paths.region_page(code, "en") in files
     assert len(record.regions) == 26
-
-
-def test_timeline_data_is_compressed_deterministic_and_complete(record, files):
-    data_file = files[paths.timeline_data("en")].content
-    assert data_file[:2] == b"\x1f\x8b" and data_file[4:8] == b"\0\0\0\0"  # gzip, no time stamp
-    data = json.loads(gzip.decompress(data_file))
-    assert [e["id"] for e in data["events"]] == [e.id for e in record.events]
-    strike = next(e for e in data["events"] if e["id"] == "2025-09-09-health-strike")
-    assert (strike["start"], strike["end"]) == ("2025-09-09", "2025-09-23")
-    assert strike["url"] == "../events/2025-09-09-health-strike/"
 
 
 def test_output_is_deterministic(record):

@@ -77,7 +77,9 @@
     this.root = root;
     this.model = model;
     this.words = words;
-    this.onWindow = onWindow; // (fromBin, toBin or null for all dates, final?) => void
+    // onWindow([from day, to day] or null for all dates, how): `how` says what the address's
+    // history should do: "push" a new entry, "replace" the drag's own, "merge" quick keys.
+    this.onWindow = onWindow;
     var layout = makeBins(model);
     this.bins = layout.bins;
     this.yearly = layout.yearly;
@@ -290,11 +292,11 @@
     return [this.bins[first].start, this.bins[last].end - 1];
   };
 
-  Band.prototype._emit = function (first, last, final) {
+  Band.prototype._emit = function (first, last, how) {
     var n = this.bins.length - 1;
     first = Math.max(0, Math.min(n, first));
     last = Math.max(first, Math.min(n, last));
-    this.onWindow(this.days(first, last), final);
+    this.onWindow(this.days(first, last), how);
   };
 
   Band.prototype._key = function (event) {
@@ -304,7 +306,7 @@
     if (key === "Escape" || key === "Delete" || key === "Backspace") {
       if (!w) return;
       event.preventDefault();
-      this.onWindow(null, true);
+      this.onWindow(null, "push");
       return;
     }
     var moves = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 12, PageDown: -12 };
@@ -316,20 +318,20 @@
       var forward = key === "Home" || moves[key] > 0;
       var start = forward ? this.yearly : Math.max(0, n - 12);
       w = [start, Math.min(n - 1, start + 11)];
-      if (key === "Home" || key === "End") return this._emit(w[0], w[1], true);
+      if (key === "Home" || key === "End") return this._emit(w[0], w[1], "merge");
     }
     var size = w[1] - w[0];
-    if (key === "Home") return this._emit(0, size, true);
-    if (key === "End") return this._emit(n - 1 - size, n - 1, true);
+    if (key === "Home") return this._emit(0, size, "merge");
+    if (key === "End") return this._emit(n - 1 - size, n - 1, "merge");
     var step = moves[key];
     if (event.shiftKey) {
       // Shift resizes: the window's end moves, never before its start.
-      return this._emit(w[0], Math.max(w[0], Math.min(n - 1, w[1] + step)), true);
+      return this._emit(w[0], Math.max(w[0], Math.min(n - 1, w[1] + step)), "merge");
     }
     if (w[0] + step < 0) step = -w[0];
     if (w[1] + step > n - 1) step = n - 1 - w[1];
     if (step === 0) return;
-    this._emit(w[0] + step, w[1] + step, true);
+    this._emit(w[0] + step, w[1] + step, "merge");
   };
 
   Band.prototype._binAtX = function (clientX) {
@@ -368,8 +370,9 @@
       if (last && r[0] === last[0] && r[1] === last[1]) return;
       moved = moved || Math.abs(e.clientX - event.clientX) > 3;
       if (!moved) return;
+      // The drag's first step makes its history entry; the rest of the drag updates it.
+      band._emit(r[0], r[1], last ? "replace" : "push");
       last = r;
-      band._emit(r[0], r[1], false);
     }
     function up(e) {
       band.frame.removeEventListener("pointermove", move);
@@ -377,11 +380,11 @@
       band.frame.removeEventListener("pointercancel", up);
       if (!moved) {
         // A click without a drag: a bar's own period, unless it was on the window itself.
-        if (mode === "new") band._emit(at, at, true);
+        if (mode === "new") band._emit(at, at, "push");
         return;
       }
       var r = range(e.clientX);
-      band._emit(r[0], r[1], true);
+      band._emit(r[0], r[1], "replace");
     }
     this.frame.addEventListener("pointermove", move);
     this.frame.addEventListener("pointerup", up);

@@ -1,8 +1,8 @@
 /* The explorer's list: the events that match, a page at a time, grouped by month.
  *
- * Only what a reader has reached is in the page: PAGE entries at first, the next PAGE when the
- * "Show more" button is pressed or scrolled into view; each page's titles and texts come from
- * the list shards it needs. Entries are built with textContent only: no record text is ever
+ * Only what a reader has asked for is in the page: PAGE entries at first, the next PAGE each time
+ * the "Show more" button is pressed; each page's titles and texts come from the list shards it
+ * needs. Entries are built with textContent only: no record text is ever
  * parsed as HTML.
  */
 (function () {
@@ -28,14 +28,6 @@
     this.shown = 0;
     this.selected = null;
     this.generation = 0;
-    var list = this;
-    if (window.IntersectionObserver) {
-      this.observer = new IntersectionObserver(function (entries) {
-        entries.forEach(function (entry) {
-          if (entry.isIntersecting) list.more(false);
-        });
-      }, { rootMargin: "300px 0px" });
-    }
   }
 
   /* Show `order` (event indices, in reading order) from the top, with at least `atLeast`
@@ -104,11 +96,8 @@
       this.words.filter_show_more + " (" + X.data.number(left, this.words.lang) + ")");
     button.type = "button";
     button.addEventListener("click", function () { list.more(true); });
+    // A button, not an endless scroll: the reader decides, and the page keeps an end.
     this.root.appendChild(button);
-    if (this.observer) {
-      this.observer.disconnect();
-      this.observer.observe(button);
-    }
   };
 
   /* The month (or year) an event's date names, as the period pages head it. */

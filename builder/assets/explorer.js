@@ -27,7 +27,6 @@
   var model, band, regionMap, list;
   var state = D.emptyState();
   var lastPush = { kind: "", time: 0 };
-  var MERGED = ["text", "window"]; // typing and dragging: one history entry while they last
   var SELECTS = { theme: "themeAt", region: "placeAt", actor: "actorAt" };
   var ROWS = { theme: "themes", region: "places", actor: "actors" };
 
@@ -56,6 +55,7 @@
       point: function (event) { if (regionMap) regionMap.highlight(event ? event.places : []); },
       open: function (event) { remember(event.row[0]); },
     });
+    X.app = { model: model, band: band, map: regionMap, list: list }; // for tests and the console
     listen();
     var saved = history.state && history.state.pcr;
     apply(D.readState(location.search, model), saved).then(function () {
@@ -105,15 +105,16 @@
     });
   }
 
-  /* Change the state by `changes` and record it: a new history entry, unless the same kind
-   * of change (typing, dragging) made the last one a moment ago. */
-  function change(changes, kind, final) {
+  /* Change the state by `changes` and record it in the history, `how`: "push" a new entry,
+   * "replace" the current one (the rest of a drag), or "merge": replace it when the same kind
+   * of change made it a moment ago (typing, a run of arrow keys), push otherwise. */
+  function change(changes, kind, how) {
     var next = Object.assign({}, state, changes);
     if (!("event" in changes)) next.event = "";
     var url = location.pathname + D.query(next) + location.hash;
     var now = Date.now();
-    var continued = kind === lastPush.kind && MERGED.indexOf(kind) >= 0;
-    var replace = continued && (!final || now - lastPush.time < 1500);
+    var replace = how === "replace" ||
+      (how === "merge" && kind === lastPush.kind && now - lastPush.time < 1500);
     if (replace) history.replaceState(null, "", url);
     else history.pushState(null, "", url);
     lastPush = { kind: kind || "", time: now };
@@ -138,14 +139,14 @@
     return days ? " " + band.label(days[0], days[1]) + "." : "";
   }
 
-  function onWindow(days, final) {
+  function onWindow(days, how) {
     var changes = days ? { from: D.isoOf(days[0]), to: D.isoOf(days[1]) } : { from: "", to: "" };
     rangeError.textContent = "";
-    change(changes, "window", final);
+    change(changes, "window", how);
   }
 
   function toggleRegion(code) {
-    change({ region: state.region === code ? "" : code }, "region", true);
+    change({ region: state.region === code ? "" : code }, "region", "push");
   }
 
   // --- the form --------------------------------------------------------------------------
@@ -195,7 +196,7 @@
       button.setAttribute("aria-label", D.format(words.chip_remove, { label: item[0] }));
       button.addEventListener("click", function () {
         if ("text" in item[1]) form.elements.text.value = "";
-        change(item[1], "chip", true).then(function () {
+        change(item[1], "chip", "push").then(function () {
           var next = chips.querySelector("button") || form.elements.text;
           next.focus();
         });
@@ -232,36 +233,42 @@
     rangeError.textContent = "";
     form.elements.from.removeAttribute("aria-invalid");
     form.elements.to.removeAttribute("aria-invalid");
-    if (from !== state.from || to !== state.to) change({ from: from, to: to }, "dates", true);
+    if (from !== state.from || to !== state.to) change({ from: from, to: to }, "dates", "push");
   }
 
   function listen() {
     var typing = null;
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // Enter in the words box applies them at once, without waiting for the typing pause.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(typing);
+      var text = form.elements.text.value.trim();
+      if (text !== state.text) change({ text: text }, "text", "merge");
+    });
     form.addEventListener("change", function (event) {
       var name = event.target.name;
       if (name === "from" || name === "to") return readDates();
       if (name === "text") return;
       var changes = {};
       changes[name] = event.target.value;
-      change(changes, name, true);
+      change(changes, name, "push");
     });
     // The order belongs to the form (form="pcr-filters") but stands above the list.
     form.elements.order.addEventListener("change", function (event) {
-      change({ order: event.target.value }, "order", true);
+      change({ order: event.target.value }, "order", "push");
     });
     form.addEventListener("input", function (event) {
       if (event.target.name !== "text") return;
       clearTimeout(typing);
       typing = setTimeout(function () {
-        change({ text: event.target.value.trim() }, "text", true);
+        change({ text: event.target.value.trim() }, "text", "merge");
       }, 250);
     });
     form.addEventListener("reset", function (event) {
       event.preventDefault();
       form.elements.text.value = "";
       rangeError.textContent = "";
-      change(D.emptyState(), "reset", true);
+      change(D.emptyState(), "reset", "push");
     });
     window.addEventListener("popstate", function (event) {
       rangeError.textContent = "";
