@@ -213,8 +213,12 @@ def _inspect(page, visit: Visit) -> None:
 
 def _filter_timeline(page):
     def action(visit: Visit) -> None:
+        page.wait_for_selector("#pcr-explorer[data-ready]", timeout=15_000)
         page.fill("#pcr-text", WORD)
-        page.wait_for_selector("#pcr-results article", timeout=15_000)
+        page.press("#pcr-text", "Enter")
+        page.wait_for_selector("#pcr-list article", timeout=15_000)
+        # Point at the first entry: the map outlines its regions and names them.
+        page.hover("#pcr-list article")
         page.wait_for_timeout(100)
 
     return action

@@ -276,11 +276,12 @@
   Band.prototype.label = function (from, to) {
     var months = this.words.months;
     var dayPattern = this.words.date_day;
+    var monthPattern = this.words.date_month;
     function words(day, last) {
       var date = new Date(day * X.data.DAY);
       var next = new Date((day + 1) * X.data.DAY);
       var whole = last ? next.getUTCDate() === 1 : date.getUTCDate() === 1;
-      var month = months[date.getUTCMonth()] + " " + date.getUTCFullYear();
+      var month = X.data.format(monthPattern, { m: months[date.getUTCMonth()], y: date.getUTCFullYear() });
       return whole ? month : X.data.format(dayPattern, { d: date.getUTCDate(), m: months[date.getUTCMonth()], y: date.getUTCFullYear() });
     }
     var a = words(from, false), b = words(to, true);

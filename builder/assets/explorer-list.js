@@ -105,8 +105,8 @@
     var iso = event.row[2];
     var months = this.words.months;
     var year = iso.slice(0, 4);
-    if (iso.length === 4) return year;
-    return months[+iso.slice(5, 7) - 1] + " " + year;
+    if (iso.length === 4) return X.data.format(this.words.month_unknown, { y: year });
+    return X.data.format(this.words.date_month, { m: months[+iso.slice(5, 7) - 1], y: year });
   };
 
   EventList.prototype._entry = function (event) {

@@ -81,6 +81,7 @@
     var container = map.getContainer();
     container.insertBefore(container.querySelector(".leaflet-control-container"), container.firstChild);
     // The frame itself stays a stop (arrow keys pan the map), named for screen readers.
+    container.setAttribute("role", "region");
     container.setAttribute("aria-label", words.map_title);
   }
 

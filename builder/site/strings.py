@@ -78,7 +78,7 @@ _EN = {
     # Listing pages
     "timeline": "Timeline",
     "timeline_intro": (
-        "Every event in the record, in date order, from {first} to {last}: {count}. "
+        "Every event in the record, from {first} to {last}: {count}, the newest first. "
         "Each date is shown at the precision the sources give: a day, a month or a year."
     ),
     "browse_by_period": "Browse by period",
@@ -89,7 +89,6 @@ _EN = {
     "part_n": "{label}, page {n}",
     "year_overview": "Events of {y} by month",
     "back_to_timeline": "All periods",
-    "filter_timeline": "Filter the timeline",
     # Filters
     "filters": "Filter the events",
     "filter_text": "Words",
@@ -102,7 +101,6 @@ _EN = {
     "filter_all_themes": "All themes",
     "filter_all_regions": "All regions",
     "filter_all_actors": "All actors",
-    "filter_apply": "Apply filters",
     "filter_clear": "Clear filters",
     "filter_results": {
         "none": "No event matches.",
@@ -112,12 +110,6 @@ _EN = {
     "filter_show_more": "Show more",
     "filter_loading": "Loading the events…",
     "filter_failed": "The events could not be loaded. Browse by period below instead.",
-    "filter_needs_js": (
-        "Filtering needs JavaScript. Without it, every event is still listed by period below, "
-        "and by theme, region and actor on their own pages."
-    ),
-    "filter_data": "The filter reads {link} ({count}, gzip-compressed JSON); full downloads are on the {data} page.",
-    "filter_data_link": "the timeline data file",
     # The explorer (the timeline page with JavaScript)
     "explorer_latest": "Latest: {label}",
     "explorer_latest_all": "All events of {label}",
@@ -326,7 +318,7 @@ _ES = {
     "event_id": "Identificador del hecho",
     "timeline": "Cronología",
     "timeline_intro": (
-        "Todos los hechos del registro, en orden de fecha, de {first} a {last}: {count}. "
+        "Todos los hechos del registro, de {first} a {last}: {count}, los más recientes primero. "
         "Cada fecha se muestra con la precisión que dan las fuentes: un día, un mes o un año."
     ),
     "browse_by_period": "Explorar por periodo",
@@ -337,7 +329,6 @@ _ES = {
     "part_n": "{label}, página {n}",
     "year_overview": "Hechos de {y} por mes",
     "back_to_timeline": "Todos los periodos",
-    "filter_timeline": "Filtrar la cronología",
     "filters": "Filtrar los hechos",
     "filter_text": "Palabras",
     "filter_text_hint": "Busca en títulos y resúmenes; las tildes son opcionales.",
@@ -349,7 +340,6 @@ _ES = {
     "filter_all_themes": "Todos los temas",
     "filter_all_regions": "Todas las regiones",
     "filter_all_actors": "Todos los actores",
-    "filter_apply": "Aplicar filtros",
     "filter_clear": "Quitar filtros",
     "filter_results": {
         "none": "Ningún hecho coincide.",
@@ -359,12 +349,6 @@ _ES = {
     "filter_show_more": "Mostrar más",
     "filter_loading": "Cargando los hechos…",
     "filter_failed": "No se pudieron cargar los hechos. Explore por periodo más abajo.",
-    "filter_needs_js": (
-        "Filtrar requiere JavaScript. Sin él, todos los hechos siguen listados por periodo más "
-        "abajo, y por tema, región y actor en sus propias páginas."
-    ),
-    "filter_data": "El filtro lee {link} ({count}, JSON comprimido con gzip); las descargas completas están en la página {data}.",
-    "filter_data_link": "el archivo de datos de la cronología",
     "explorer_latest": "Lo más reciente: {label}",
     "explorer_latest_all": "Todos los hechos de {label}",
     "explorer_no_js": (

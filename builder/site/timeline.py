@@ -178,7 +178,7 @@ def _script_strings(context: PageContext) -> dict:
         "chip_window", "option_count", "range_reversed", "map_legend", "map_no_events",
         "map_reset", "map_move", "map_moving", "map_boundaries", "selected_event", "months",
         "filter_theme", "filter_region", "filter_actor", "filter_from", "filter_to",
-        "order_oldest", "only_in_english", "date_day", "map_title",
+        "order_oldest", "only_in_english", "date_day", "date_month", "month_unknown", "map_title",
     )  # fmt: skip
     words = {key: t[key] for key in keys}
     words["lang"] = context.lang
