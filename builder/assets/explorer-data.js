@@ -143,8 +143,22 @@
     return this.count === 0 || this.events[0].folded !== null;
   };
 
-  /* The event whose id is `id` (needs every list shard), or undefined. */
+  /* The event whose id is `id`, or undefined. An id begins with the event's date
+   * (2026-06-07-…), so only the shards of the events starting that day are loaded; an id
+   * that does not costs every shard. */
   Model.prototype.findId = function (folder, id) {
+    var model = this;
+    var m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(id);
+    var day = m ? dayOf(m[1] + "-" + (m[2] || "01") + "-" + (m[3] || "01")) : null;
+    var wanted = this.events.filter(function (e) { return day === null || e.start === day; });
+    return this.loadRows(folder, wanted.map(function (e) { return e.i; })).then(function () {
+      var found = wanted.filter(function (e) { return e.row[0] === id; })[0];
+      if (found || day === null) return found;
+      return model._findAnywhere(folder, id);
+    });
+  };
+
+  Model.prototype._findAnywhere = function (folder, id) {
     var model = this;
     var all = this.events.map(function (e) { return e.i; });
     return this.loadRows(folder, all).then(function () {

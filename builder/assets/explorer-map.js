@@ -77,6 +77,18 @@
     this._controls(touch);
     this._regions(outlines);
     map.fitBounds(PERU);
+    // Leaflet measures its frame once: when the layout around it changes (fonts, the sticky
+    // column, a rotated phone), it must measure again or clicks and drags land off target.
+    if (window.ResizeObserver) {
+      var last = element.clientWidth + "x" + element.clientHeight;
+      new ResizeObserver(function () {
+        var size = element.clientWidth + "x" + element.clientHeight;
+        if (size === last) return;
+        last = size;
+        map.invalidateSize({ pan: false });
+        map.fitBounds(PERU);
+      }).observe(element);
+    }
     // The controls before the regions in the tab order: zoom, reset and move come first.
     var container = map.getContainer();
     container.insertBefore(container.querySelector(".leaflet-control-container"), container.firstChild);

@@ -100,8 +100,9 @@
         var ms = performance.now() - began;
         document.dispatchEvent(new CustomEvent("pcr-explorer-rendered", { detail: { ms: ms } }));
       });
-    }).catch(function () {
+    }).catch(function (error) {
       status.textContent = words.filter_failed;
+      if (window.console) console.error(error); // for whoever reports the problem
     });
   }
 
