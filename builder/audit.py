@@ -171,11 +171,49 @@ def _where(audit: dict, most: int = 3) -> tuple[str, ...]:
     return tuple(places[:most])
 
 
+@dataclass(frozen=True)
+class Transfer:
+    """One response of `serve`'s server: the address asked for and the bytes sent for it,
+    headers included (gzipped when the text was)."""
+
+    path: str
+    size: int
+
+
+class _CountingWriter:
+    """A response stream that counts the bytes written through it."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.written = 0
+
+    def write(self, data) -> int:
+        self.written += len(data)
+        return self.stream.write(data)
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves files like a static host: text compressed with gzip when the browser accepts it."""
+    """Serves files like a static host: text compressed with gzip when the browser accepts it.
+    Each response is added to the server's `transfers` list when it has one."""
 
     def log_message(self, *args):
         pass
+
+    # One request a connection (HTTP/1.0, the handler's default), so a connection's bytes are
+    # one response's.
+    def setup(self):
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)
+
+    def finish(self):
+        transfers = getattr(self.server, "transfers", None)
+        path = getattr(self, "path", None)  # unset when no request line was read
+        if transfers is not None and path:
+            transfers.append(Transfer(urlsplit(path).path, self.wfile.written))
+        super().finish()
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -197,10 +235,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path, port: int = 0) -> Iterator[str]:
-    """Serve `site_dir` on 127.0.0.1 in a thread; yields the base address."""
+def serve(site_dir: Path, port: int = 0, transfers: list[Transfer] | None = None) -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 in a thread; yields the base address. Given a list as
+    `transfers`, each response is appended to it once sent (`make bench` sums them)."""
     handler = functools.partial(_Handler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.transfers = transfers  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -9,7 +9,15 @@ same figures beside them. Last, it times `peru-timeline check` on 1,000 event fi
 A plain build grows quadratically (the theme renders the whole navigation into every page), so it
 runs under a time limit (`--plain-timeout`) and is reported as stopped when it reaches it.
 
-    python -m builder.bench [--sizes 1000 10000] [--plain-timeout 600] [--keep DIR]
+In Debian's Chromium (builder/timeline_bench.py), on the real record and on the largest synthetic
+one, it measures the timeline page (`/timeline/`, `/es/timeline/`): the bytes of its first load
+against their budget (200 KB for the real record, 400 KB for the synthetic one) with the five
+largest responses, and the median and maximum time of 20 moves of the explorer's time window
+(budget at the largest size: median ≤ 100 ms), beside the real record's in the same run. The
+machine's load average is printed with the figures: the times depend on how busy it is.
+
+    python -m builder.bench [--sizes 1000 10000] [--plain-timeout 600] [--skip-plain]
+                            [--skip-browser] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -29,6 +37,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from builder import timeline_bench
+from builder.record import load_record
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 120
@@ -240,20 +251,14 @@ def site_figures(site: Path) -> SiteFigures:
 
 
 def mkdocs_build(
-    root: Path, timeout: float | None = None
+    root: Path, timeout: float | None = None, site_dir: Path | None = None
 ) -> tuple[Measurement, SiteFigures | None]:
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--site-dir",
-        str(root / "site"),
-    ]
+    """Build the project at `root` into `site_dir` (default: its own `site/`)."""
+    site_dir = site_dir or root / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     result = measure(command, root, timeout)
     built = result.finished and result.returncode == 0
-    return result, site_figures(root / "site") if built else None
+    return result, site_figures(site_dir) if built else None
 
 
 # --- report -------------------------------------------------------------------------------
@@ -293,6 +298,8 @@ def report(n: int, ours, plain) -> str:
         "pages > 100 KB",
     ]
     left, right = _column(*ours), _column(*plain)
+    if ours[1] is not None and plain[1] is not None:  # both built: ours as a multiple of plain
+        left[0] += f" ({timeline_bench.ratio(ours[0].seconds, plain[0].seconds)} plain)"
     width = max(len(x) for x in left + ["peru-timeline"]) + 2
     lines = [f"\n{n:,} events", f"  {'':16}{'peru-timeline':{width}}plain MkDocs (all in nav)"]
     lines += [f"  {row:16}{a:{width}}{b}" for row, a, b in zip(rows, left, right, strict=True)]
@@ -308,6 +315,20 @@ def report(n: int, ours, plain) -> str:
     return "\n".join(lines)
 
 
+def real_record_timeline(work: Path) -> timeline_bench.Updates | None:
+    """Build this project's own record into `work` and print its timeline page's figures;
+    returns its update times, the reference for the synthetic record's."""
+    count = len(load_record(REPO).events)
+    result, figures = mkdocs_build(REPO, site_dir=work / "real-site")
+    if figures is None:
+        print("\nthe real record's build failed:\n" + textwrap.indent(result.output, "    "))
+        return None
+    print(f"\nthe real record ({count} events): built in {result.seconds:,.1f} s", flush=True)
+    return timeline_bench.measure_site(
+        work / "real-site", f"the real record ({count} events)", timeline_bench.LOAD_BUDGET_REAL
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m builder.bench", description=__doc__.split("\n")[0]
@@ -316,13 +337,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain-timeout", type=float, default=600,
                         help="seconds before a plain MkDocs build is stopped (default 600)")  # fmt: skip
     parser.add_argument("--skip-plain", action="store_true", help="build only the record's site")
+    parser.add_argument("--skip-browser", action="store_true",
+                        help="leave out the timeline page's figures in Chromium")  # fmt: skip
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="peru-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"benchmark on {os.cpu_count()} CPU(s), in {work}", flush=True)
+    browser = not args.skip_browser
+    if browser and (problem := timeline_bench.browser_problem()):
+        print(f"the timeline page's figures in Chromium are left out: {problem}", flush=True)
+        browser = False
     try:
+        reference = real_record_timeline(work) if browser else None
         for n in args.sizes:
             ours_root = write_synthetic_project(work / f"record-{n}", n)
             ours = mkdocs_build(ours_root)
@@ -332,6 +360,14 @@ def main(argv: list[str] | None = None) -> int:
                 plain_root = write_plain_project(work / f"plain-{n}", n)
                 plain = mkdocs_build(plain_root, args.plain_timeout)
             print(report(n, ours, plain), flush=True)
+            if browser and n == max(args.sizes) and ours[1] is not None:
+                timeline_bench.measure_site(
+                    ours_root / "site",
+                    f"{n:,} events",
+                    timeline_bench.LOAD_BUDGET_LARGE,
+                    timeline_bench.UPDATE_BUDGET_MS,
+                    reference,
+                )
         check_root = work / "record-check"
         write_synthetic_project(check_root, 1000)
         checked = measure([str(Path(sys.executable).parent / "peru-timeline"), "check"], check_root)

@@ -49,6 +49,9 @@ _CONFIG_BASE = re.compile(
 )
 # The offline copy's address on the published site, beside its home page.
 OFFLINE_COPY = "site.zip"
+# Loads the theme's search index and worker on the reader's first search, not on every page
+# (assets/search-on-demand.js); main.html puts it just before the theme's bundle.
+SEARCH_SCRIPT = "assets/peru-timeline/search-on-demand.js"
 
 
 class TimelinePluginConfig(Config):
@@ -69,8 +72,8 @@ class TimelinePluginConfig(Config):
     browse_page_size = c.Type(int, default=DEFAULT_BROWSE_PAGE_SIZE)
     """Events per theme, region or actor page (one line each)."""
     search_event_text = c.Type(bool, default=True)
-    """False keeps event summaries out of the search index, which the theme loads on every
-    first visit (18 MB at 10,000 events); the timeline's word filter still searches them."""
+    """False keeps event summaries out of the search index, which the theme loads on a reader's
+    first search (18 MB at 10,000 events); the timeline's word filter still searches them."""
     offline = c.Type(bool, default=False)
     """Build the copy read from disk (site.zip): pages link `.html` files, search and the
     timeline's data load without a server. Also set by the environment's PERU_TIMELINE_OFFLINE=1."""
@@ -151,7 +154,14 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             lang_outputs = self._language_files(record, lang, existing, config)
             feeds[lang] = next((f.path for f in lang_outputs if f.path.endswith("feed.xml")), None)
             outputs += lang_outputs
-        config.extra["peru_timeline"] = {"feed": feeds.get("en"), "feeds": feeds}
+        search = "material/search" in config.plugins
+        if search:
+            outputs.append(_search_script())
+        config.extra["peru_timeline"] = {
+            "feed": feeds.get("en"),
+            "feeds": feeds,
+            "search_script": SEARCH_SCRIPT if search else None,
+        }
         self._add(files, outputs, config)
         self.pages = {file.src_uri for file in files if file.src_uri.endswith(".md")}
         self.directory_urls = config.use_directory_urls
@@ -410,6 +420,13 @@ class _NamedConfig:
 
     def get(self, key: str, default=None):
         return self[key] if key in self._config else default
+
+
+def _search_script() -> OutputFile:
+    """The script that holds back the theme's search index and worker until the reader first
+    reaches for search (assets/search-on-demand.js)."""
+    source = Path(__file__).parent / "assets" / "search-on-demand.js"
+    return OutputFile(SEARCH_SCRIPT, source.read_text(encoding="utf-8"))
 
 
 def _write_script_index(index_path: Path) -> None:

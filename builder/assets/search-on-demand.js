@@ -1,0 +1,173 @@
+/* The theme's search, loaded when the reader first reaches for it rather than on every page.
+ *
+ * Material's bundle asks for the search index (search/search_index.json: about 70 KB gzipped
+ * per language for the real record, megabytes for a large one) and starts its search worker
+ * (12 KB gzipped; on Spanish pages the worker then loads 4 KB of Spanish stemmers) as soon as
+ * any page loads, though most readers never search. This script runs just before the bundle
+ * and holds those three things back until the reader's first search gesture: focus on or a
+ * press in the search box, a press on its header button, or one of the theme's search keys
+ * (/, s, f). Meanwhile the theme shows "Initializing search"; once the index is in it reads
+ * the box again, so a query typed at once gets its results on the first try.
+ *
+ * Measured on the real record's timeline page (first load, gzipped as GitHub Pages sends it):
+ * 264 KB with the theme's eager search, 196 KB holding back the index only, 184 KB holding back
+ * the worker too. The worker is held as well because it is 12 KB of every first visit, and,
+ * started at the same gesture, it downloads beside the larger index: the first search waits
+ * for the index either way.
+ *
+ * Each language has its own index under the page's "base" address (the plugin's on_post_page),
+ * so holding back whatever index the theme asks for covers both. Opened from disk (the
+ * offline copy) the theme loads the index as a script, search_index.js, appended to <head>,
+ * and its worker is offline.js's frame stand-in: the same holds cover both.
+ */
+(function () {
+  "use strict";
+
+  if (!document.forms.namedItem("search")) return; // a page without the theme's search
+
+  var INDEX = /\/search\/search_index\.js(on)?$/;
+  var KEYS = ["/", "s", "f"];
+  var params = new URLSearchParams(location.search);
+  var started = false;
+  var waiting = [];
+  var restore = [];
+
+  // Runs `fn` once the reader has reached for search (at once if they already have).
+  function whenSearching(fn) {
+    if (started) fn();
+    else waiting.push(fn);
+  }
+
+  function start() {
+    if (started) return;
+    started = true;
+    // From now on the theme's own requests go straight out: the originals come back.
+    restore.splice(0).forEach(function (undo) { undo(); });
+    waiting.splice(0).forEach(function (fn) { fn(); });
+  }
+
+  function isIndex(url) {
+    try {
+      return INDEX.test(new URL(url, document.baseURI).pathname);
+    } catch (error) {
+      return false;
+    }
+  }
+
+  // The index over HTTP: Material 9.8 asks with XMLHttpRequest (its `request` helper), its
+  // listeners set between open() and send(), so holding back send() is enough.
+  var xhr = XMLHttpRequest.prototype;
+  var open = xhr.open;
+  var send = xhr.send;
+  var held = new WeakSet();
+  xhr.open = function (method, url) {
+    if (isIndex(url)) held.add(this);
+    else held.delete(this);
+    return open.apply(this, arguments);
+  };
+  xhr.send = function () {
+    var request = this;
+    var args = arguments;
+    if (!held.has(request)) return send.apply(request, args);
+    held.delete(request);
+    whenSearching(function () { send.apply(request, args); });
+  };
+  restore.push(function () {
+    xhr.open = open;
+    xhr.send = send;
+  });
+
+  // The index from disk: the theme appends a <script src=".../search_index.js"> to <head> and
+  // listens for its load event, which comes when the script is appended after all. (Its search
+  // waits for the search box from disk already; its highlighter, search.highlight in
+  // mkdocs.yml, is what asks for the index at once.)
+  var head = document.head;
+  head.appendChild = function (node) {
+    if (node instanceof HTMLScriptElement && isIndex(node.src)) {
+      whenSearching(function () { Node.prototype.appendChild.call(head, node); });
+      return node;
+    }
+    return Node.prototype.appendChild.call(head, node);
+  };
+  restore.push(function () { delete head.appendChild; });
+
+  // The search worker: the theme only posts to it once the index is in, so a stand-in that
+  // starts the real one on the reader's gesture (or on a first message, whichever comes first)
+  // changes nothing but when its script is fetched. Started at the gesture, it downloads
+  // beside the index rather than after it.
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var workerUrl = new URL(config.search, document.baseURI).href;
+  var RealWorker = window.Worker;
+
+  class SearchWorker extends EventTarget {
+    constructor(url, options) {
+      super();
+      this.onmessage = null;
+      this.onerror = null;
+      this.url = url;
+      this.options = options;
+      this.worker = null;
+      var self = this;
+      whenSearching(function () { self.started(); });
+    }
+
+    started() {
+      if (this.worker) return this.worker;
+      var self = this;
+      var worker = new RealWorker(this.url, this.options);
+      ["message", "messageerror", "error"].forEach(function (type) {
+        worker.addEventListener(type, function (event) {
+          var copy = type === "error"
+            ? new Event("error")
+            : new MessageEvent(type, { data: event.data });
+          self.dispatchEvent(copy);
+          if (typeof self["on" + type] === "function") self["on" + type](copy);
+        });
+      });
+      this.worker = worker;
+      return worker;
+    }
+
+    postMessage(data, transfer) {
+      this.started().postMessage(data, transfer);
+    }
+
+    terminate() {
+      if (this.worker) this.worker.terminate();
+    }
+  }
+
+  window.Worker = function (url, options) {
+    var search = new URL(url, document.baseURI).href === workerUrl;
+    return search ? new SearchWorker(url, options) : new RealWorker(url, options);
+  };
+  restore.push(function () { window.Worker = RealWorker; });
+
+  // The reader reaches for search.
+  function inSearch(target) {
+    return target instanceof Element && !!target.closest("form[name=search], label[for=__search]");
+  }
+  function typing(target) {
+    return target instanceof Element &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+  function listen(type, test) {
+    function handler(event) { if (test(event)) start(); }
+    document.addEventListener(type, handler, true);
+    restore.push(function () { document.removeEventListener(type, handler, true); });
+  }
+  listen("focusin", function (event) { return inSearch(event.target); });
+  listen("pointerdown", function (event) { return inSearch(event.target); });
+  listen("click", function (event) { return inSearch(event.target); });
+  listen("keydown", function (event) {
+    var plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    return plain && KEYS.indexOf(event.key) !== -1 && !typing(event.target);
+  });
+  listen("change", function (event) {
+    return event.target instanceof Element && event.target.id === "__search";
+  });
+
+  // An address that opens search (?q=) or highlights a search's words (?h=, the links of
+  // search results: the theme's highlighter reads the index's settings) needs the index now.
+  if (params.has("q") || params.has("h")) start();
+})();

@@ -1,0 +1,226 @@
+"""The theme's search loads its index and worker on the reader's first search, not on page load.
+
+builder/assets/search-on-demand.js holds them back. The repository's site is built once for the
+module and served on 127.0.0.1 with gzip (builder.audit.serve), and its offline copy is unzipped
+and read from file://; both are browsed in Debian's Chromium. Each check has its own Playwright
+in a thread of its own: other modules keep a browser open for the session, and the sync API
+allows one a thread.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import REPO
+from site_fixtures import build
+
+from builder.audit import serve
+from builder.dist import FOLDER, build_offline_copy
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = Path("/usr/bin/chromium")
+# What the theme's search fetches: the index (JSON, or a script from disk), its worker, and the
+# worker's Spanish stemmers.
+SEARCH_FILES = re.compile(r"/search/search_index\.js(on)?$|/workers/search\.|/lunr/")
+INDEX = re.compile(r"/search/search_index\.js(on)?$")
+QUERY = "Balcázar"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The repository's site, built once with `mkdocs build --strict`."""
+    site_dir = tmp_path_factory.mktemp("search-on-demand") / "site"
+    result = build(REPO, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    """The repository's offline copy (site.zip), unzipped."""
+    work = tmp_path_factory.mktemp("search-on-demand-dist")
+    result = build_offline_copy(REPO, work / "site.zip")
+    with zipfile.ZipFile(result.path) as archive:
+        archive.extractall(work / "unzipped")
+    return work / "unzipped" / FOLDER
+
+
+class Visit:
+    """A browser page that records the path of every request it makes, and its errors."""
+
+    def __init__(self, page):
+        self.page = page
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def search_requests(self) -> list[str]:
+        return [urlsplit(url).path for url in self.requests if SEARCH_FILES.search(url)]
+
+    def index_requests(self) -> list[str]:
+        return [urlsplit(url).path for url in self.requests if INDEX.search(url)]
+
+    def open(self, address: str):
+        """Load `address` and wait until the page has made every request it makes on load."""
+        self.page.goto(address)
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+
+@pytest.fixture
+def browse():
+    """`browse(check, viewport)` runs `check(visit)` in a fresh Chromium page, then asserts the
+    page raised no error."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (make deps)")
+
+    def run(check, viewport=(1280, 900)) -> None:
+        outcome: dict = {}
+
+        def in_thread() -> None:
+            try:
+                with playwright_api.sync_playwright() as playwright:
+                    browser = playwright.chromium.launch(
+                        executable_path=str(CHROMIUM),
+                        args=["--no-sandbox", "--disable-background-networking"],
+                    )
+                    try:
+                        width, height = viewport
+                        context = browser.new_context(viewport={"width": width, "height": height})
+                        visit = Visit(context.new_page())
+                        check(visit)
+                        outcome["visit"] = visit
+                    finally:
+                        browser.close()
+            except BaseException as error:  # handed to the test's thread, where pytest reports it
+                outcome["error"] = error
+
+        thread = threading.Thread(target=in_thread)
+        thread.start()
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        assert outcome["visit"].errors == []
+
+    return run
+
+
+def _results(page) -> list[str]:
+    """The addresses of the search results, once the first is shown."""
+    links = page.locator(".md-search-result__link")
+    playwright_api.expect(links.first).to_be_visible()
+    return [urlsplit(link.get_attribute("href")).path for link in links.all()]
+
+
+@pytest.mark.parametrize("path", ["", "timeline/", "es/", "es/timeline/"])
+def test_loading_a_page_requests_nothing_of_search(browse, base_url, path):
+    def check(visit):
+        page = visit.open(base_url + path)
+        assert page.locator("form[name=search] input").count() == 1  # the theme's search is there
+        assert visit.search_requests() == []
+
+    browse(check)
+
+
+def test_focusing_the_search_box_and_typing_finds_on_the_first_try(browse, base_url):
+    def check(visit):
+        page = visit.open(base_url)
+        # The index is held by the test too, to see the theme wait for it with the query typed.
+        held = []
+        page.route(INDEX, lambda route: held.append(route))
+        page.locator("form[name=search] input").focus()
+        page.keyboard.type(QUERY)
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert visit.index_requests() == ["/search/search_index.json"]
+        assert any("/workers/search." in url for url in visit.requests)
+        meta = page.locator(".md-search-result__meta")
+        playwright_api.expect(meta).to_have_text("Initializing search")
+        held[0].continue_()
+        paths = _results(page)
+        assert any("balcazar" in path for path in paths), paths
+        assert not any(path.startswith("/es/") for path in paths), paths
+        assert visit.index_requests() == ["/search/search_index.json"]  # once
+
+    browse(check)
+
+
+def test_pressing_slash_opens_search_and_finds(browse, base_url):
+    def check(visit):
+        page = visit.open(base_url + "timeline/")
+        page.keyboard.press("/")
+        page.keyboard.type(QUERY)
+        assert any("balcazar" in path for path in _results(page))
+        assert visit.index_requests() == ["/search/search_index.json"]
+
+    browse(check)
+
+
+def test_the_header_button_of_a_narrow_screen_opens_search_and_finds(browse, base_url):
+    def check(visit):
+        page = visit.open(base_url)
+        assert visit.search_requests() == []
+        page.locator("label.md-header__button[for=__search]").click()
+        page.keyboard.type(QUERY)
+        assert any("balcazar" in path for path in _results(page))
+
+    browse(check, viewport=(390, 844))
+
+
+def test_spanish_pages_search_the_spanish_index(browse, base_url):
+    def check(visit):
+        page = visit.open(base_url + "es/")
+        page.keyboard.press("/")
+        page.keyboard.type(QUERY)
+        paths = _results(page)
+        assert paths and all(path.startswith("/es/") for path in paths), paths
+        assert visit.index_requests() == ["/es/search/search_index.json"]
+
+    browse(check)
+
+
+def test_a_search_result_opened_highlights_the_words_searched(browse, base_url):
+    def check(visit):
+        page = visit.open(base_url)
+        page.keyboard.press("/")
+        page.keyboard.type(QUERY)
+        page.locator(".md-search-result__link").first.click()
+        page.wait_for_url(re.compile(r".*\?h="))
+        # The theme's highlighter reads the index's settings: that address loads it at once.
+        marks = page.locator("article mark")
+        playwright_api.expect(marks.first).to_be_visible()
+        assert QUERY.lower() in marks.first.text_content().lower()
+
+    browse(check)
+
+
+@pytest.mark.parametrize(("home", "index"), [("", "search"), ("es/", "es/search")])
+def test_the_offline_copy_searches_from_disk_on_the_first_try(browse, offline_site, home, index):
+    def check(visit):
+        page = visit.open((offline_site / home / "index.html").as_uri())
+        page.wait_for_timeout(500)  # nothing more would come: the theme's requests are local
+        assert visit.search_requests() == []
+        page.keyboard.press("/")
+        page.keyboard.type(QUERY)
+        paths = _results(page)
+        assert any("balcazar" in path and path.endswith(".html") for path in paths), paths
+        assert visit.index_requests() == [(offline_site / index / "search_index.js").as_posix()]
+        assert all(url.startswith("file:") for url in visit.requests)
+
+    browse(check)
