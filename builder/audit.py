@@ -2,8 +2,8 @@
 
 It serves the built site (`site/`) on a free 127.0.0.1 port and runs Lighthouse (npm's
 `lighthouse`, pinned in package.json, installed into node_modules/ by `npm ci`) with Debian's
-Chromium on the home page, the timeline, an event page (the first event of the timeline's data
-file), a region page (Metropolitan Lima) and a map page (the first map of the maps page). It prints
+Chromium on the home page, the timeline, an event page (the timeline's first entry, its newest
+event), a region page (Metropolitan Lima) and a map page (the first map of the maps page). It prints
 the four scores of each page as a table and, for every page that misses a target, the audits that
 cost it points, so a developer knows what to fix. Exit status 1 when a page misses a target.
 
@@ -89,12 +89,11 @@ class Result:
 
 def pick_pages(site_dir: Path) -> list[tuple[str, str]]:
     """The five audited pages as (label, path under the site root), chosen from the built site."""
-    data = json.loads(
-        gzip.decompress(_built(site_dir / "timeline" / "events.json.gz").read_bytes())
-    )
-    if not data["events"]:
-        raise SystemExit(f"{site_dir}/timeline/events.json.gz: no events — build the real record")
-    event = data["events"][0]["id"]
+    newest = _built(site_dir / "timeline" / "data" / "list-0.js")
+    rows = json.loads(_read(newest).split(",", 1)[1].rsplit(")", 1)[0])
+    if not rows:
+        raise SystemExit(f"{newest}: no events — build the real record")
+    event = rows[-1][0]  # the timeline's first entry: the newest event
     region = f"regions/{REGION}/"
     if not (site_dir / region / "index.html").exists():
         found = _REGION_LINK.findall(_read(site_dir / "regions" / "index.html"))

@@ -44,7 +44,8 @@ from builder.record import load_record
 REPO = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 120
 PAGE_LIMIT = 100 * 1024
-DATA_FILES = ("timeline/events.json.gz", "search/search_index.json")
+# The explorer's first-load data (its index and the newest list shard) and the theme's index.
+DATA_FILES = ("timeline/data/index.js", "timeline/data/list-0.js", "search/search_index.json")
 
 # Runs a command as its only child, then reports that child's time and peak memory: in a fresh
 # process RUSAGE_CHILDREN is exactly the build's, whatever this process itself has used.

@@ -19,9 +19,11 @@ REPORT = Path(__file__).parent / "lighthouse_report.json"
 
 def site_tree(root: Path, regions: list[str], maps_html: str) -> Path:
     """The few files of a built site that the driver reads to pick its pages."""
-    (root / "timeline").mkdir(parents=True)
-    events = {"events": [{"id": "2026-02-18-first"}, {"id": "2026-03-01-second"}]}
-    (root / "timeline" / "events.json.gz").write_bytes(gzip.compress(json.dumps(events).encode()))
+    (root / "timeline" / "data").mkdir(parents=True)
+    rows = [["2026-02-18-older", "18 February 2026"], ["2026-03-01-newest", "1 March 2026"]]
+    (root / "timeline" / "data" / "list-0.js").write_text(
+        f'pcrExplorerLoad("list-0",{json.dumps(rows)});\n'
+    )
     (root / "regions").mkdir()
     links = "".join(f'<a href="{code}/">{code}</a>' for code in regions)
     (root / "regions" / "index.html").write_text(f'<a href="../maps/">Maps</a>{links}')
@@ -41,7 +43,7 @@ def test_the_five_pages_are_the_home_timeline_first_event_lima_and_first_map(tmp
     assert audit.pick_pages(site) == [
         ("home", ""),
         ("timeline", "timeline/"),
-        ("event", "events/2026-02-18-first/"),
+        ("event", "events/2026-03-01-newest/"),
         ("region", "regions/pe-lma/"),
         ("map", "maps/ports/"),
     ]
