@@ -192,6 +192,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             content_pages=frozenset(existing),
             offline=self.offline,
             published_directory_urls=self.published_directory_urls,
+            boundaries_file=_boundaries_file(self.root),
         )
         for event in record.events:
             self.prerendered.add(paths.event_page(event.id, lang))  # written as HTML
@@ -493,6 +494,12 @@ def _nav_pages(lang: str) -> set[str]:
         paths.presidents_page(lang),
         f"{paths.lang_prefix(lang)}maps/index.md",
     }
+
+
+def _boundaries_file(root: Path) -> Path | None:
+    """The project's region outlines, which the timeline's map draws, if it has them."""
+    path = root / "maps" / "boundaries" / "peru-regions.geojson"
+    return path if path.is_file() else None
 
 
 def _optional(module: str, name: str):
