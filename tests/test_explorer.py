@@ -439,11 +439,26 @@ def test_screenshots_of_the_explorer(chromium, repo_url, record, lang, width):
     page = context.new_page()
     visit = Visit(page, repo_url)
     ready(visit.goto(PREFIX[lang] + "timeline/?from=2025-01-01&to=2026-12-31"))
-    if width > 400:
-        page.locator("#pcr-band-title").scroll_into_view_if_needed()
+    # From the band down: the band and the form on a phone, the whole instrument on a desktop.
+    page.evaluate("window.scrollTo(0, document.getElementById('pcr-band-title').offsetTop - 64)")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"explorer-{lang}-{width}.png"
     page.screenshot(path=path)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert visit.errors == [] and visit.foreign_requests() == []
     context.close()
+
+
+def test_a_button_brings_lima_and_callao_within_reach(visit, record):
+    page = ready(visit.goto("timeline/"))
+    width = "el => el.getBoundingClientRect().width"
+    lima = page.locator("#pcr-map path[data-region='PE-LMA']")
+    assert lima.evaluate(width) < 20  # a few pixels at the country's zoom
+    page.get_by_role("button", name="Zoom to Lima and Callao").click()
+    page.wait_for_timeout(400)  # the zoom's animation
+    assert lima.evaluate(width) > 60
+    page.mouse.click(*_inside(page, "PE-LMA"))
+    assert query(page) == {"region": "PE-LMA"}
+    page.get_by_role("button", name="Show all of Peru").click()
+    page.wait_for_timeout(400)
+    assert lima.evaluate(width) < 20

@@ -15,6 +15,7 @@
   var EMPTY = "#ffffff";
   var OUTLINE = "#4d4d4d";
   var PERU = [[-18.4, -81.4], [0.0, -68.6]];
+  var LIMA = [[-12.55, -77.25], [-11.55, -76.6]]; // Metropolitan Lima and Callao
 
   /* Up to five classes for counts 1..most: [[low, high], …], rounded to 1, 2, 5, 10, … */
   function classes(most) {
@@ -111,6 +112,13 @@
         reset.textContent = "\u21ba";
         L.DomEvent.disableClickPropagation(bar);
         L.DomEvent.on(reset, "click", function () { self.map.fitBounds(PERU); });
+        // Metropolitan Lima and Callao are a few pixels wide at the country's zoom.
+        var lima = L.DomUtil.create("button", "pcr-map__lima", bar);
+        lima.type = "button";
+        lima.title = words.map_lima;
+        lima.setAttribute("aria-label", words.map_lima);
+        lima.textContent = "L";
+        L.DomEvent.on(lima, "click", function () { self.map.fitBounds(LIMA); });
         if (touch) {
           var moving = L.DomUtil.create("button", "pcr-map__move", bar);
           moving.type = "button";

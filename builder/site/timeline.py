@@ -176,7 +176,7 @@ def _script_strings(context: PageContext) -> dict:
         "band_dated", "band_spans", "band_presidents", "band_in_office", "band_compressed",
         "band_detail", "window_clear", "active_filters", "chip_remove", "chip_words",
         "chip_window", "option_count", "range_reversed", "map_legend", "map_no_events",
-        "map_reset", "map_move", "map_moving", "map_boundaries", "selected_event", "months",
+        "map_reset", "map_lima", "map_move", "map_moving", "map_boundaries", "selected_event", "months",
         "filter_theme", "filter_region", "filter_actor", "filter_from", "filter_to",
         "order_oldest", "only_in_english", "date_day", "date_month", "month_unknown", "map_title",
     )  # fmt: skip
