@@ -87,6 +87,22 @@ def test_the_page_embeds_the_map_and_links_everything_relatively(built):
     assert "not on the map" in page and f"../events/{ids['national']}.md" in links
 
 
+def test_the_page_links_the_timeline_with_the_maps_filters(built):
+    files, _ = files_of(built)
+    # To the timeline's source file, so MkDocs checks it and writes it in the site's URL style.
+    assert (
+        "[See these events on the timeline]"
+        "(../timeline/index.md?theme=strikes-and-protests&from=2026-01-01&to=2026-06-30)"
+    ) in files["maps/strikes.md"]
+    spanish = files_of(built, "es")[0]["es/maps/strikes.md"]
+    assert (
+        "[Ver estos hechos en la cronología]"
+        "(../timeline/index.md?theme=strikes-and-protests&from=2026-01-01&to=2026-06-30)"
+    ) in spanish
+    # A map of chosen events: the timeline's filters could not show just those.
+    assert "on the timeline" not in files["maps/named.md"]
+
+
 def test_the_table_and_the_csv_hold_the_same_values(built):
     files, ids = files_of(built)
     page = files["maps/strikes.md"]

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import struct
 
 import matplotlib
 import pytest
 from matplotlib.text import Text
-from test_maps_support import with_maps
+from test_maps_support import with_maps, write_event
 
 from builder.maps import print_maps
 from builder.maps.measures import measure
-from builder.maps.pages import print_context
+from builder.maps.pages import files_for_map, print_context
+from builder.maps.styling import classify
+from builder.record import load_record
 
 A4_POINTS = (595.28, 841.89)
 A3_POINTS = (841.89, 1190.55)
@@ -102,8 +105,6 @@ def test_no_data_is_hatched_and_a_count_map_without_gaps_has_no_hatch(maps):
 
 def test_notes_too_long_for_the_page_give_a_clear_error(maps):
     """A footer that would leave no room for the map is the definition's fault, said as such."""
-    import dataclasses
-
     from builder.maps.definitions import DefinitionError
     from builder.model import Localized
 
@@ -118,3 +119,25 @@ def test_notes_too_long_for_the_page_give_a_clear_error(maps):
     problem = str(raised.value.problems[0])
     assert problem.startswith(f"{data.definition.path}:1:1: the print map's notes")
     assert "shorten the map's notes" in problem
+
+
+def test_print_maps_show_the_definitions_window_not_a_readers(project):
+    """The interactive map's window lives in the browser: the print files of the site are the
+    definition's, whatever events the reader's control could choose from."""
+    _, definitions, _ = with_maps(project)
+    write_event(project, "2024-05", "strike-2024", ["strikes-and-protests"], ["PE-ARE"])
+    record = load_record(project.root)
+    data = measure(definitions["strikes"], record)
+    assert len(data.undated) > len(data.events)  # the control offers more than the map shows
+    files = {f.path: f.content for f in files_for_map(data, record, "en")}
+    context = print_context(data, record, "en", "maps/strikes/")
+    alone = print_maps.render(dataclasses.replace(data, undated=()), context, "en", "a4", ("svg",))
+    assert files["maps/strikes/strikes.svg"] == alone["svg"]
+    with matplotlib.rc_context(print_maps._RC):
+        figure = print_maps._draw(data, context, "en", "a4")
+    words = " ".join(t.get_text() for t in figure.findobj(Text))
+    assert "Events from January 2026 to June 2026" in words
+    # The regions are filled for the definition's window: Puno's blockade counts in it, and
+    # the strike of 2024 in Arequipa, outside it, does not.
+    assert classify(data).by_region["PE-PUN"].key == "1-1"
+    assert classify(data).by_region["PE-ARE"].key == "0"

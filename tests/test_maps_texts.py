@@ -8,7 +8,7 @@ from test_maps_support import with_maps
 from builder.dates import PartialDate
 from builder.maps.describe import build_date, subtitle
 from builder.maps.measures import measure, override
-from builder.maps.texts import date_phrase, period_text, text
+from builder.maps.texts import date_phrase, month_words, period_phrase, period_text, template, text
 
 
 def d(value: str) -> PartialDate:
@@ -107,3 +107,21 @@ def test_a_maps_subtitle_and_build_date_in_spanish(project, monkeypatch):
     assert text("built", "en", date=build_date(record, "en")) == "Built on 7 June 2026"
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert build_date(record, "es").startswith(("el ", "en "))
+
+
+def test_a_period_phrase_and_the_words_a_script_writes_months_with():
+    assert period_phrase(d("2025-01"), d("2026-06"), "es") == "de enero de 2025 a junio de 2026"
+    assert period_phrase(d("2026-06"), d("2026-06"), "en") == "in June 2026"
+    assert period_phrase(d("2026-06-07"), d("2026-06-30"), "es") == (
+        "del 7 de junio de 2026 al 30 de junio de 2026"
+    )
+    words = month_words("es")
+    assert words["months"][8] == "septiembre" and words["monthYear"] == "{month} de {year}"
+    assert (words["from"], words["to"], words["on"]) == ("de", "a", "en")
+    assert month_words("en")["on"] == "in"
+    # What the script fills in: the same words as the page's own.
+    one, other = template("window_status", "es")
+    assert other.format(n=3, period="de enero de 2025 a junio de 2026") == (
+        text("window_status", "es", n=3, period="de enero de 2025 a junio de 2026")
+    )
+    assert one == "1 hecho {period}"

@@ -7,7 +7,10 @@ What the file promises:
 - no basemap tiles unless the definition asks for one (`basemap: true`);
 - the same bytes for the same record: folium's random element ids are replaced by ids
   derived from the map's name and a counter, on this map's elements only;
-- a `lang` attribute, a title, and a viewport that lets readers zoom.
+- a `lang` attribute, a title, and a viewport that lets readers zoom;
+- the reader's controls of builder/maps/controls.py: a time window (count maps), keyboard and
+  screen-reader access, one-finger page scrolling on phones, a folding legend, and regions in
+  a geographic order (north to south), so that tabbing through them follows the map.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from folium.utilities import JsCode
 
+from builder.maps import controls
+from builder.maps.controls import LEGEND, MAP_WINDOW, MapControls
 from builder.maps.geodata import regions_frame
 from builder.maps.measures import MapData, RegionValue
 from builder.maps.styling import (
@@ -31,16 +36,36 @@ from builder.maps.styling import (
     Classification,
     LegendEntry,
     classify,
+    count_labels,
 )
-from builder.maps.texts import date_phrase, text
+from builder.maps.texts import (
+    date_label,
+    date_phrase,
+    month_words,
+    period_phrase,
+    template,
+    text,
+)
+from builder.maps.window import (
+    Window,
+    event_months,
+    month_date,
+    month_iso,
+    reader_window,
+    timeline_matches,
+    timeline_query,
+)
 from builder.model import Event
+from builder.site import paths
 
 LEAFLET_DIR = "assets/leaflet"
 # Peru's extent in degrees, [[south, west], [north, east]], with a small margin.
 PERU_BOUNDS = [[-18.6, -81.6], [0.2, -68.4]]
 # A region's popup lists at most this many events (the latest); the page's table and the
-# CSV have them all, and a region with thousands would make the file heavy.
+# CSV have them all.
 POPUP_EVENTS = 12
+REGION_STYLE = {"color": OUTLINE, "weight": 0.8, "fillOpacity": 1}
+HIGHLIGHT = {"weight": 3, "color": "#000000"}
 POINTS_PANE = "points"
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
 _FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*user-scalable=no[^>]*>\s*')
@@ -127,20 +152,32 @@ def map_html(
 ) -> str:
     """The standalone HTML of `data`'s map in `lang`.
 
-    `site_root` is the relative path from the map file to the site's root: scripts are
+    `site_root` is the relative path from the map file to its language's root: scripts are
     loaded from `<site_root>assets/leaflet/`, events link to `<site_root>events/<id>/`
-    (`<site_root>events/<id>.html` without `directory_urls`, as in the offline copy).
+    (`<site_root>events/<id>.html` without `directory_urls`, as in the offline copy), and the
+    window's link to the timeline leads to `<site_root>timeline/` (`timeline/index.html`).
     """
     definition = data.definition
     classification = classify(data)
+    window = reader_window(data)
+    regions = _north_to_south()
     title = definition.title.get(lang)
     page = MapPage(lang, title)
+    # Before the map in the page (and in tab order): the window, then the link past the map.
+    # `site_root` is the language's root: the timeline's path below it has no language prefix.
+    timeline = f"{site_root}{paths.page_url(paths.timeline_index('en'), directory_urls)}"
+    if window is not None:
+        page.html.add_child(Element(_window_form(data, window, lang, timeline)), name="window")
+    skip = f'<a class="map-skip" id="map-skip" href="#{LEGEND}">{_html(text("skip_map", lang))}</a>'
+    page.html.add_child(Element(skip), name="skip")
     fmap = folium.Map(
         location=[-9.2, -75.0],
         zoom_start=5,
         tiles=None,
         control_scale=True,
         zoom_snap=0.25,
+        # Added by our script, with its buttons' names in the map's language.
+        zoom_control=False,
     )
     page.add_child(fmap)
     # On the instance, not the class: folium's module-level lists stay untouched.
@@ -149,12 +186,20 @@ def map_html(
     if definition.basemap:
         folium.TileLayer("OpenStreetMap").add_to(fmap)
 
-    _regions_layer(data, classification, lang, site_root, directory_urls).add_to(fmap)
+    regions_layer = _regions_layer(data, classification, regions, lang)
+    regions_layer.add_to(fmap)
+    points_layer = None
     if definition.points:
         folium.map.CustomPane(POINTS_PANE, z_index=450, pointer_events=True).add_to(fmap)
-        _points_layer(data, classification, lang, site_root, directory_urls).add_to(fmap)
-    Legend(_legend_markup(data, classification, lang)).add_to(fmap)
-    fmap.fit_bounds(PERU_BOUNDS)
+        points_layer = _points_layer(data, classification, lang, site_root, directory_urls)
+        points_layer.add_to(fmap)
+    Legend(_legend_markup(data, classification, lang, window)).add_to(fmap)
+    # No fit_bounds here: our script fits Peru once the window's form is in place (an
+    # animated fit from here would finish after it, to the size the map had without it).
+    browser = browser_data(
+        data, classification, regions, lang, window, site_root, directory_urls, timeline
+    )
+    MapControls(regions_layer, points_layer, browser).add_to(fmap)
 
     _stable_ids(page, definition.name)
     rendered = page.render()
@@ -168,16 +213,30 @@ def map_html(
 # --- layers -----------------------------------------------------------------------
 
 
-def _regions_layer(
-    data: MapData,
-    classification: Classification,
-    lang: str,
-    site_root: str,
-    directory_urls: bool = True,
-) -> folium.GeoJson:
+def _north_to_south() -> list[tuple]:
+    """The regions' rows, each with a point inside it (lat, lon) for its popup, from north to
+    south by centroid latitude, then west to east.
+
+    The order of the features is the order of their shapes in the page, hence the order in
+    which the keyboard reaches them: it follows the map rather than the alphabet of ISO codes.
+    """
     frame = regions_frame()
+    # Planar centroids in degrees: enough to order regions, which are far apart.
+    centroids = frame.geometry.apply(lambda shape: shape.centroid)
+    anchors = frame.geometry.apply(lambda shape: shape.representative_point())
+    rows = []
+    for row, centroid, anchor in zip(frame.itertuples(), centroids, anchors, strict=True):
+        rows.append((-round(centroid.y, 6), round(centroid.x, 6), row, anchor))
+    rows.sort(key=lambda item: item[:2])
+    return [(row, (round(anchor.y, 4), round(anchor.x, 4))) for *_, row, anchor in rows]
+
+
+def _regions_layer(
+    data: MapData, classification: Classification, regions: list, lang: str
+) -> folium.GeoJson:
+    """The regions, filled for the definition's own window; popups and highlight are the script's."""
     features = []
-    for row in frame.itertuples():
+    for row, _ in regions:
         region = data.regions[row.iso]
         entry = classification.by_region[row.iso]
         name = row.name if lang == "es" else row.name_en
@@ -189,9 +248,6 @@ def _regions_layer(
                     "iso": row.iso,
                     "name": _html(name),
                     "value": _html(_value_label(data, region, entry, lang)),
-                    "popup": _region_popup(
-                        data, region, entry, name, lang, site_root, directory_urls
-                    ),
                     "fill": _fill(entry, data.definition.name),
                 },
                 "geometry": row.geometry.__geo_interface__,
@@ -202,22 +258,14 @@ def _regions_layer(
         {"type": "FeatureCollection", "features": features},
         name=data.definition.name,
         style_function=_region_style,
-        highlight_function=lambda feature: {"weight": 3, "color": "#000000"},
         tooltip=folium.GeoJsonTooltip(
             fields=["name", "value"], aliases=[text("region", lang), value_alias], sticky=True
         ),
-        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=320),
-        popup_keep_highlighted=True,
     )
 
 
 def _region_style(feature: dict) -> dict:
-    return {
-        "fillColor": feature["properties"]["fill"],
-        "fillOpacity": 1,
-        "color": OUTLINE,
-        "weight": 0.8,
-    }
+    return {"fillColor": feature["properties"]["fill"], **REGION_STYLE}
 
 
 def _points_layer(
@@ -291,7 +339,8 @@ def label_directions(points) -> list[str]:
         elif rank == len(ranked) - 1:
             directions.append("bottom")
         else:
-            directions.append("left" if rank % 2 else "right")
+            # Right first: at a phone's zoom a label to the left of the coast leaves the map.
+            directions.append("right" if rank % 2 else "left")
     return directions
 
 
@@ -320,51 +369,6 @@ def _value_label(data: MapData, region: RegionValue, entry: LegendEntry, lang: s
 def event_href(event_id: str, site_root: str, directory_urls: bool = True) -> str:
     """The address of an event's page from a map file (`site_root` leads to the site's root)."""
     return f"{site_root}events/{event_id}" + ("/" if directory_urls else ".html")
-
-
-def event_link(
-    event: Event, lang: str, site_root: str, target: str = "_parent", directory_urls: bool = True
-) -> str:
-    """An HTML link to `event`'s page, with its date and title."""
-    href = _html(event_href(event.id, site_root, directory_urls))
-    label = _html(f"{event.date.iso()} — {event.title.get(lang)}")
-    return f'<a href="{href}" target="{target}">{label}</a>'
-
-
-def _event_list(
-    events: tuple[Event, ...], lang: str, site_root: str, directory_urls: bool = True
-) -> str:
-    latest = sorted(events, key=lambda e: e.sort_key(), reverse=True)
-    items = "".join(
-        f"<li>{event_link(e, lang, site_root, directory_urls=directory_urls)}</li>"
-        for e in latest[:POPUP_EVENTS]
-    )
-    more = len(latest) - POPUP_EVENTS
-    if more > 0:
-        items += f"<li>… +{more}</li>"
-    return f"<ul>{items}</ul>" if items else ""
-
-
-def _region_popup(
-    data: MapData,
-    region: RegionValue,
-    entry: LegendEntry,
-    name: str,
-    lang: str,
-    site_root: str,
-    directory_urls: bool = True,
-) -> str:
-    parts = [f"<strong>{_html(name)}</strong>"]
-    parts.append(_html(_value_label(data, region, entry, lang)))
-    note = data.definition.region_notes.get(region.iso)
-    if note:
-        parts.append(f"<em>{_html(note.get(lang))}</em>")
-    if region.events:
-        parts.append(
-            _html(text("events_in_region", lang, n=len(region.events)))
-            + _event_list(region.events, lang, site_root, directory_urls)
-        )
-    return "<br>".join(parts)
 
 
 def _point_popup(
@@ -429,7 +433,10 @@ def _pattern(entry: LegendEntry, map_name: str) -> str:
     )
 
 
-def _legend_markup(data: MapData, classification: Classification, lang: str) -> str:
+def _legend_markup(
+    data: MapData, classification: Classification, lang: str, window: Window | None
+) -> str:
+    """The legend: a heading that folds it, the window's period (count maps), the classes."""
     definition = data.definition
     heading = text("event_count" if definition.measure == "count" else "legend", lang)
     patterns = "".join(
@@ -451,13 +458,200 @@ def _legend_markup(data: MapData, classification: Classification, lang: str) -> 
             '<circle cx="9" cy="7" r="5" fill="#ffffff" stroke="#000000" stroke-width="2"/></svg>'
         )
         items.append(f"<li>{swatch}<span>{_html(text('points_legend', lang))}</span></li>")
+    period = (
+        f'<p class="period" id="{LEGEND}-period">{_html(_window_legend(data, lang))}</p>'
+        if window is not None
+        else ""
+    )
+    chevron = (
+        '<svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">'
+        '<path d="M1 3l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.8"/></svg>'
+    )
     credit = _html(text("boundaries", lang))
     return (
         f'<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>{patterns}</defs></svg>'
-        f'<section class="map-legend" aria-label="{_html(text("legend", lang))}">'
-        f"<h2>{_html(heading)}</h2><ul>{''.join(items)}</ul>"
-        f'<p class="credit">{credit}</p></section>'
+        f'<section class="{LEGEND}" id="{LEGEND}" tabindex="-1" aria-labelledby="{LEGEND}-heading">'
+        f'<h2 id="{LEGEND}-heading"><button type="button" id="{LEGEND}-toggle" aria-expanded="true" '
+        f'aria-controls="{LEGEND}-body">{chevron}{_html(heading)}</button></h2>'
+        f'<div id="{LEGEND}-body">{period}<ul>{"".join(items)}</ul>'
+        f'<p class="credit">{credit}</p></div></section>'
     )
+
+
+# --- the reader's window and script -------------------------------------------------
+
+
+def _window_period(data: MapData, lang: str) -> str:
+    """The definition's window as a phrase: "from January 2025 to December 2026"."""
+    period = data.period()
+    return period_phrase(*period, lang) if period else ""
+
+
+def _window_legend(data: MapData, lang: str) -> str:
+    period = data.period()
+    return text("events_in_period", lang, period=_window_period(data, lang)) if period else ""
+
+
+def _window_status(data: MapData, lang: str) -> str:
+    """What the live region says of the definition's window: "57 events from … to …"."""
+    status = text("window_status", lang, n=len(data.events), period=_window_period(data, lang))
+    if data.unmapped:
+        status += " " + text("window_unmapped", lang, n=len(data.unmapped))
+    return status
+
+
+def _window_form(data: MapData, window: Window, lang: str, timeline: str) -> str:
+    """The window's inputs, reset button, live status, refusal message and timeline link.
+
+    Hidden until the script shows it: without the script it could not do anything.
+    """
+    first, last = month_iso(window.first), month_iso(window.last)
+
+    def month_input(key: str, value: int) -> str:
+        return (
+            f'<label>{_html(text(f"window_{key}", lang))} <input type="month" id="{MAP_WINDOW}-{key}" '
+            f'name="{key}" min="{first}" max="{last}" value="{month_iso(value)}" required '
+            # Where the browser has no month picker, a text field: the script checks it too.
+            f'placeholder="{_html(text("window_month_format", lang))}" '
+            'pattern="[0-9]{4}-[0-9]{2}"></label>'
+        )
+
+    link = ""
+    if timeline_matches(data):
+        query = timeline_query(data)
+        href = timeline + (f"?{query}" if query else "")
+        link = (
+            f' <a id="{MAP_WINDOW}-timeline" href="{_html(href)}" target="_parent">'
+            f"{_html(text('timeline_link', lang))}</a>"
+        )
+    return (
+        f'<form class="{MAP_WINDOW}" id="{MAP_WINDOW}" aria-labelledby="{MAP_WINDOW}-title" hidden>'
+        f'<div class="row"><span class="title" id="{MAP_WINDOW}-title">{_html(text("window", lang))}</span>'
+        f"{month_input('from', window.start)}{month_input('to', window.end)}"
+        f'<button type="button" id="{MAP_WINDOW}-reset">{_html(text("window_reset", lang))}</button></div>'
+        f'<p class="problem" id="{MAP_WINDOW}-problem" role="alert" hidden></p>'
+        f'<p><span id="{MAP_WINDOW}-status" role="status">{_html(_window_status(data, lang))}</span>'
+        f"{link}</p></form>"
+    )
+
+
+def browser_data(
+    data: MapData,
+    classification: Classification,
+    regions: list,
+    lang: str,
+    window: Window | None,
+    site_root: str,
+    directory_urls: bool,
+    timeline: str,
+) -> dict:
+    """What the map's script needs, as plain JSON values: the regions in the page's order, the
+    events it may count, the classes' colours, the window and the texts in `lang`.
+
+    Each event is `[address of its page, link text, first month, last month, 1 if in the
+    definition's window else 0, [indexes of its regions]]`, the latest first. Text is plain
+    text: the script writes it with `textContent`.
+    """
+    definition = data.definition
+    order = {row.iso: i for i, (row, _) in enumerate(regions)}
+    in_default = {e.id for e in data.events}
+    events = sorted(data.undated if window else data.events, key=Event.sort_key, reverse=True)
+    browser_regions = []
+    for row, anchor in regions:
+        region = data.regions[row.iso]
+        entry = classification.by_region[row.iso]
+        note = definition.region_notes.get(row.iso)
+        browser_regions.append(
+            {
+                "iso": row.iso,
+                "name": row.name if lang == "es" else row.name_en,
+                "known": region.known,
+                "category": entry.label.get(lang),
+                "fill": _fill(entry, definition.name),
+                "note": note.get(lang) if note else None,
+                "anchor": list(anchor),
+            }
+        )
+    result = {
+        "regions": browser_regions,
+        "events": [
+            [
+                event_href(e.id, site_root, directory_urls),
+                f"{e.date.iso()} — {e.title.get(lang)}",
+                *event_months(e),
+                1 if e.id in in_default else 0,
+                [order[iso] for iso in e.regions if iso in order],
+            ]
+            for e in events
+        ],
+        "classes": None,
+        "points": [point.name.get(lang) for point in definition.points],
+        "style": REGION_STYLE,
+        "highlight": HIGHLIGHT,
+        "bounds": PERU_BOUNDS,
+        "popupEvents": POPUP_EVENTS,
+        "homeIcon": controls.HOME_ICON,
+        "narrow": controls.NARROW,
+        "ids": {
+            "legend": LEGEND,
+            "legendToggle": f"{LEGEND}-toggle",
+            "legendBody": f"{LEGEND}-body",
+            "skip": "map-skip",
+            "window": MAP_WINDOW,
+            "from": f"{MAP_WINDOW}-from",
+            "to": f"{MAP_WINDOW}-to",
+            "reset": f"{MAP_WINDOW}-reset",
+            "status": f"{MAP_WINDOW}-status",
+            "problem": f"{MAP_WINDOW}-problem",
+            "period": f"{LEGEND}-period",
+            "timeline": f"{MAP_WINDOW}-timeline" if timeline_matches(data) else None,
+        },
+        "timeline": timeline,
+        "theme": (
+            definition.selection.themes[0]
+            if definition.selection.themes is not None and len(definition.selection.themes) == 1
+            else None
+        ),
+        "window": None,
+        "texts": {
+            "events": template("events_in_region", lang),
+            "noData": text("no_data", lang),
+            "zoomIn": text("zoom_in", lang),
+            "zoomOut": text("zoom_out", lang),
+            "resetView": text("reset_view", lang),
+            "oneFinger": text("one_finger", lang),
+            "close": text("close_popup", lang),
+            "status": template("window_status", lang),
+            "unmapped": template("window_unmapped", lang),
+            "legendPeriod": template("events_in_period", lang),
+            "reversed": text("window_reversed", lang),
+            "words": month_words(lang),
+        },
+    }
+    if definition.measure == "count":
+        result["classes"] = [
+            [low, entry.fill]
+            for (_, low, _, _), entry in zip(
+                count_labels(definition.classes), classification.entries, strict=False
+            )
+        ]
+    if window is not None:
+        result["window"] = {
+            "first": window.first,
+            "last": window.last,
+            "start": window.start,
+            "end": window.end,
+            "period": _window_period(data, lang),
+            "query": timeline_query(data),
+        }
+        result["texts"]["outside"] = text(
+            "window_outside",
+            lang,
+            first=date_label(month_date(window.first), lang),
+            last=date_label(month_date(window.last), lang),
+            format=text("window_month_format", lang),
+        )
+    return result
 
 
 # --- stable ids -------------------------------------------------------------------

@@ -68,6 +68,9 @@ class MapData:
     unmapped: tuple[Event, ...]
     # The events that the points' figures cite, by id (selected or not).
     cited: dict[str, Event] = field(default_factory=dict)
+    # The events the selection's themes and ids pick at any date: those a reader's own window
+    # (the interactive map's control) chooses from. `events` is their part in the window.
+    undated: tuple[Event, ...] = ()
 
     def period(self) -> tuple[PartialDate, PartialDate] | None:
         """The dates shown: the selection's window, closed by the selected events' own dates."""
@@ -118,4 +121,6 @@ def measure(
     cited = {
         f.event: by_id[f.event] for p in definition.points for f in p.figures if f.event in by_id
     }
-    return MapData(definition, selection, regions, events, counts.unmapped, cited)
+    anytime = replace(selection, start=None, end=None)
+    undated = tuple(e for e in record.events if anytime.matches(e))
+    return MapData(definition, selection, regions, events, counts.unmapped, cited, undated)

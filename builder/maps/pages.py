@@ -4,7 +4,8 @@
 `maps/*.yml` it returns (under `<lang prefix>maps/`):
 
 - `<name>.md`, the page (published at `maps/<name>/`): title, description, the interactive
-  map in an iframe, notes, the values as a table, sources and downloads;
+  map in an iframe, a link to the timeline filtered as the map is, notes, the values as a
+  table, sources and downloads;
 - `<name>/map.html`, the interactive map on its own;
 - `<name>/<name>.csv` (and `<name>-points.csv` when it has points);
 - `<name>/<name>-a4.pdf`, `<name>-a3.pdf`, `<name>.svg` and `<name>.png`, the print maps;
@@ -31,6 +32,7 @@ from builder.maps.print_maps import PrintContext, render
 from builder.maps.styling import classify
 from builder.maps.tables import points_csv, regions_csv, rows
 from builder.maps.texts import text
+from builder.maps.window import timeline_matches, timeline_query
 from builder.model import Event, Record
 from builder.output import OutputFile
 from builder.site import paths
@@ -212,6 +214,12 @@ def page_markdown(data: MapData, record: Record, lang: str, directory_urls: bool
         'loading="lazy" style="width:100%;height:36rem;border:1px solid #bbb"></iframe>\n',
         f"[{escape(text('open_map', lang))}]({_link(here, folder + 'map.html')})\n",
     ]
+    if timeline_matches(data):
+        # To the source file, with the map's filters: MkDocs checks the link and writes it in
+        # the site's URL style (`../../timeline/?…`, or `../timeline/index.html?…` offline).
+        query = timeline_query(data)
+        timeline = _link(here, paths.timeline_index(lang)) + (f"?{query}" if query else "")
+        parts.append(f"[{escape(text('timeline_link', lang))}]({timeline})\n")
     if definition.notes:
         parts += [f"## {text('notes', lang)}\n", text_markdown(definition.notes.get(lang)) + "\n"]
     parts += [f"## {text('table', lang)}\n", _table(data, record, lang, here)]

@@ -89,6 +89,43 @@ _TEXTS = {
         {"one": "1 event", "other": "{n} events"},
         {"one": "1 hecho", "other": "{n} hechos"},
     ),
+    # The interactive map's controls (builder/maps/controls.py).
+    "window": ("Period shown", "Periodo mostrado"),
+    "window_from": ("From", "Desde"),
+    "window_to": ("To", "Hasta"),
+    "window_month_format": ("YYYY-MM", "AAAA-MM"),
+    "window_reset": ("Reset the period", "Restablecer el periodo"),
+    "window_reversed": (
+        "“From” is after “To”: choose a start month no later than the end month.",
+        "«Desde» es posterior a «Hasta»: elija un mes de inicio que no sea posterior al final.",
+    ),
+    "window_outside": (
+        "Choose months from {first} to {last}, written as {format}.",
+        "Elija meses de {first} a {last}, escritos como {format}.",
+    ),
+    # {period} is a period_text-style phrase without its first word: "from January 2025 to June 2026".
+    "window_status": (
+        {"one": "1 event {period}", "other": "{n} events {period}"},
+        {"one": "1 hecho {period}", "other": "{n} hechos {period}"},
+    ),
+    "window_unmapped": (
+        {
+            "one": "(1 of them national or abroad, not on the map)",
+            "other": "({n} of them national or abroad, not on the map)",
+        },
+        {
+            "one": "(1 de ellos, nacional o en el extranjero, fuera del mapa)",
+            "other": "({n} de ellos, nacionales o en el extranjero, fuera del mapa)",
+        },
+    ),
+    "events_in_period": ("Events {period}", "Hechos {period}"),
+    "timeline_link": ("See these events on the timeline", "Ver estos hechos en la cronología"),
+    "skip_map": ("Skip the map", "Saltar el mapa"),
+    "zoom_in": ("Zoom in", "Acercar"),
+    "zoom_out": ("Zoom out", "Alejar"),
+    "reset_view": ("Show all of Peru", "Mostrar todo el Perú"),
+    "one_finger": ("Move the map with one finger", "Mover el mapa con un dedo"),
+    "close_popup": ("Close", "Cerrar"),
     "noscript": (
         "This map needs JavaScript. The same values are in the table on the map's page.",
         "Este mapa necesita JavaScript. Los mismos valores están en la tabla de la página del mapa.",
@@ -106,6 +143,14 @@ def text(key: str, lang: str, **values: object) -> str:
     if isinstance(chosen, dict):
         chosen = chosen["one" if values["n"] == 1 else "other"]
     return chosen.format(**values)
+
+
+def template(key: str, lang: str) -> str | tuple[str, str]:
+    """The text `key` in `lang` as written, its `{…}` unfilled: for a script to fill in. A text with
+    singular and plural forms comes as (singular, plural)."""
+    en, es = _TEXTS[key]
+    chosen = es if lang == "es" else en
+    return (chosen["one"], chosen["other"]) if isinstance(chosen, dict) else chosen
 
 
 _MONTHS = {
@@ -140,6 +185,26 @@ def date_phrase(date: PartialDate, lang: str, role: str) -> str:
     lang = "es" if lang == "es" else "en"
     with_day, without = _PREPOSITIONS[lang][role]
     return f"{with_day if date.day else without} {date_label(date, lang)}"
+
+
+def period_phrase(start: PartialDate, end: PartialDate, lang: str) -> str:
+    """A period after its prepositions, as its precision requires: "from January 2025 to June
+    2026", "del 7 de junio de 2026 al 30 de junio de 2026"; "in June 2026", "el 7 de junio de
+    2026" when the period is a single date."""
+    if start == end:
+        return date_phrase(start, lang, "on")
+    return f"{date_phrase(start, lang, 'from')} {date_phrase(end, lang, 'to')}"
+
+
+def month_words(lang: str) -> dict:
+    """What a script needs to write a month as date_phrase does: the month names, how a month
+    and its year are joined, and the prepositions a month takes (`from`, `to`, `on`)."""
+    lang = "es" if lang == "es" else "en"
+    return {
+        "months": _MONTHS[lang].split(),
+        "monthYear": "{month} de {year}" if lang == "es" else "{month} {year}",
+        **{role: words[1] for role, words in _PREPOSITIONS[lang].items()},
+    }
 
 
 def period_text(start: PartialDate, end: PartialDate, lang: str) -> str:
