@@ -232,6 +232,7 @@ def test_the_timeline_explorer_works_from_disk_and_its_links_open_event_pages(on
     def check(disk):
         page = disk.goto("timeline/index.html")
         page.wait_for_selector("#pcr-explorer[data-ready]")
+        page.wait_for_selector("#pcr-map[data-ready]")
         total = _matched(page)
         assert total == page.locator("#pcr-list article").count() > 2  # listed at first sight
         page.locator("#pcr-filters select[name=theme]").select_option("elections-2026")
@@ -264,6 +265,7 @@ def test_the_spanish_explorer_works_from_disk(on_disk):
 
         page = disk.goto("es/timeline/index.html")
         page.wait_for_selector("#pcr-explorer[data-ready]")
+        page.wait_for_selector("#pcr-map[data-ready]")
         expect(page.locator("#pcr-status")).to_contain_text("hechos")
         label = page.locator("#pcr-map path[data-region='PE-LMA']").get_attribute("aria-label")
         assert label.startswith("Lima Metropolitana: ")

@@ -33,9 +33,15 @@ def record():
     return load_record(REPO)
 
 
-def ready(page):
-    """Wait for the explorer's first render."""
+def ready(page, map=True):
+    """Wait for the explorer's first render, and for its map (loaded once it is near the
+    viewport: at once on a wide screen, on a phone when the reader scrolls towards it)."""
     page.wait_for_selector("#pcr-explorer[data-ready]")
+    if not map:
+        return page
+    page.locator("#pcr-map").scroll_into_view_if_needed()
+    page.wait_for_selector("#pcr-map[data-ready]")
+    page.evaluate("window.scrollTo(0, 0)")
     return page
 
 
@@ -269,7 +275,10 @@ def test_clicking_a_region_filters_by_it_and_clicking_again_clears(visit, record
     page.mouse.click(*point)
     assert query(page) == {"region": region}
     assert matched(page, lang) == counts[region]
-    assert page.get_by_label("Region" if lang == "en" else "Región", exact=True).input_value() == region
+    assert (
+        page.get_by_label("Region" if lang == "en" else "Región", exact=True).input_value()
+        == region
+    )
     assert path.get_attribute("aria-pressed") == "true"
     page.mouse.click(*_inside(page, region))  # the shorter list may have scrolled the page
     assert query(page) == {}
@@ -381,7 +390,7 @@ def test_returning_from_an_event_page_restores_the_list_and_the_place(visit, rec
     target.locator("h4 a").click()
     page.wait_for_url(re.compile(rf".*/events/{event_id}/$"))
     page.go_back()
-    ready(page)
+    ready(page, map=False)  # the place in the page is what this test checks: no scrolling
     assert query(page) == {"event": event_id}
     selected = page.locator("#pcr-list article.is-selected")
     expect(selected).to_have_attribute("data-event", event_id)
@@ -391,7 +400,7 @@ def test_returning_from_an_event_page_restores_the_list_and_the_place(visit, rec
 
 def test_an_event_address_opens_the_timeline_at_that_event(visit, record):
     event = record.events[len(record.events) // 3]
-    page = ready(visit.goto(f"timeline/?event={event.id}"))
+    page = ready(visit.goto(f"timeline/?event={event.id}"), map=False)
     selected = page.locator("#pcr-list article.is-selected")
     expect(selected).to_have_attribute("data-event", event.id)
     box = selected.bounding_box()

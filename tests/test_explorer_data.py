@@ -115,11 +115,9 @@ def test_the_outlines_keep_every_region_rounded_to_about_100_m():
 
 def test_the_timeline_page_has_no_map_without_outlines_and_one_with_them(record, project):
     without = files_of(record)["timeline/index.md"]
-    assert 'id="pcr-map"' not in without and "leaflet.js" not in without
+    assert 'id="pcr-map"' not in without
     boundaries = project.root / "maps" / "boundaries" / "peru-regions.geojson"
     files = files_of(record, boundaries_file=boundaries)
     assert 'id="pcr-map"' in files["timeline/index.md"]
-    assert (
-        '<script src="../assets/leaflet/leaflet.js" defer></script>' in files["timeline/index.md"]
-    )
+    assert 'data-leaflet="../assets/leaflet/"' in files["timeline/index.md"]
     assert loaded(files["timeline/data/regions.js"])[0] == "regions"

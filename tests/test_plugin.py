@@ -60,7 +60,8 @@ def test_timeline_home_browse_pages_and_downloads_are_generated(built):
         "index.html",
         "timeline/index.html",
         "timeline/2025/index.html",
-        "timeline/events.json.gz",
+        "timeline/data/index.js",
+        "timeline/data/list-0.js",
         "themes/elections-2026/index.html",
         "regions/pe-lma/index.html",
         "regions/pe-ama/index.html",  # a region without events still has its page

@@ -122,22 +122,6 @@
     frame.appendChild(win);
     this.windowElement = win;
     this.root.appendChild(frame);
-    var legend = document.createElement("p");
-    legend.className = "pcr-band__legend";
-    [["pcr-key--dated", words.band_dated], ["pcr-key--spans", words.band_spans], ["pcr-key--terms", words.band_presidents]].forEach(function (item) {
-      var key = document.createElement("span");
-      key.className = "pcr-key " + item[0];
-      key.textContent = item[1];
-      legend.appendChild(key);
-    });
-    if (this.yearly > 0) {
-      var scale = document.createElement("span");
-      scale.className = "pcr-key pcr-key--scale";
-      scale.textContent = X.data.format(words.band_compressed, { y: this.detail }) + "; " +
-        X.data.format(words.band_detail, { y: this.detail }).replace(/^./, function (c) { return c.toLowerCase(); });
-      legend.appendChild(scale);
-    }
-    this.root.appendChild(legend);
     win.addEventListener("keydown", function (event) { band._key(event); });
     frame.addEventListener("pointerdown", function (event) { band._pointerDown(event); });
     this.width = 0;

@@ -36,21 +36,16 @@
   status.textContent = words.filter_loading;
   if ("scrollRestoration" in history) history.scrollRestoration = "manual";
 
-  var loads = [D.load(folder, "index")];
-  if (mapElement && window.L) loads.push(D.load(folder, "regions"));
-  Promise.all(loads).then(start, function () {
+  var placeCounts = null; // per place, with every filter but the region: the map's colours
+  D.load(folder, "index").then(start, function () {
     status.textContent = words.filter_failed;
     if (staticList) staticList.hidden = false;
   });
 
-  function start(files) {
-    model = new D.Model(files[0]);
+  function start(index) {
+    model = new D.Model(index);
     band = new X.Band(document.getElementById("pcr-band"), model, words, onWindow);
-    if (files[1]) {
-      regionMap = new X.RegionMap(mapElement, files[1], model, words, toggleRegion);
-    } else if (mapElement) {
-      mapElement.closest("section").hidden = true;
-    }
+    if (mapElement) whenNear(mapElement, startMap);
     list = new X.EventList(document.getElementById("pcr-list"), model, folder, words, {
       point: function (event) { if (regionMap) regionMap.highlight(event ? event.places : []); },
       open: function (event) { remember(event.row[0]); },
@@ -60,6 +55,42 @@
     var saved = history.state && history.state.pcr;
     apply(D.readState(location.search, model), saved).then(function () {
       root.setAttribute("data-ready", "");
+    });
+  }
+
+  // --- the map, loaded when a reader nears it ----------------------------------------------
+  /* Run `then` once `element` is within a screen of the viewport: on a phone the map is far
+   * below the first screen, and Leaflet is the page's largest script. */
+  function whenNear(element, then) {
+    if (!window.IntersectionObserver) return then();
+    var observer = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+      observer.disconnect();
+      then();
+    }, { rootMargin: "100% 0px" });
+    observer.observe(element);
+  }
+
+  function startMap() {
+    var base = new URL(root.getAttribute("data-leaflet"), location.href).href;
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = base + "leaflet.css";
+    document.head.appendChild(style);
+    var script = new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = base + "leaflet.js";
+      tag.onload = resolve;
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
+    Promise.all([script, D.load(folder, "regions")]).then(function (parts) {
+      regionMap = new X.RegionMap(mapElement, parts[1], model, words, toggleRegion);
+      X.app.map = regionMap;
+      if (placeCounts) regionMap.update(placeCounts, state.region ? model.placeAt[state.region] : -1);
+      mapElement.setAttribute("data-ready", "");
+    }, function () {
+      mapElement.closest("section").hidden = true;
     });
   }
 
@@ -82,14 +113,12 @@
       counts(result);
       writeChips();
       band.update(result.windowEvents, windowDays(), chosen);
-      if (regionMap) {
-        var placeCounts = new Array(model.index.places.length).fill(0);
-        result.placeEvents.forEach(function (i) {
-          model.events[i].places.forEach(function (at) { placeCounts[at]++; });
-        });
-        regionMap.update(placeCounts, state.region ? model.placeAt[state.region] : -1);
-        writeScopes(placeCounts);
-      }
+      placeCounts = new Array(model.index.places.length).fill(0);
+      result.placeEvents.forEach(function (i) {
+        model.events[i].places.forEach(function (at) { placeCounts[at]++; });
+      });
+      if (mapElement) writeScopes(placeCounts);
+      if (regionMap) regionMap.update(placeCounts, state.region ? model.placeAt[state.region] : -1);
       return list.show(order, saved ? saved.shown : 0, chosen).then(function () {
         if (saved) {
           window.scrollTo(0, saved.scroll);

@@ -75,7 +75,9 @@ def explorer_files(record: Record, facets: Facets, settings: SiteSettings) -> li
             )
         )
     if settings.boundaries_file is not None:
-        files.append(OutputFile(regions_path(lang), _script("regions", outlines(settings.boundaries_file))))
+        files.append(
+            OutputFile(regions_path(lang), _script("regions", outlines(settings.boundaries_file)))
+        )
     return files
 
 
@@ -119,17 +121,25 @@ def _index(record: Record, facets: Facets, context: PageContext) -> dict:
         "shardSize": SHARD_SIZE,
         "detailFrom": DETAIL_FROM,
         "eventUrl": example.replace("ID", "{id}", 1),
-        "themes": [[tid, context.theme_name(tid), href(paths.theme_page(tid, lang))] for tid in themes],
+        "themes": [
+            [tid, context.theme_name(tid), href(paths.theme_page(tid, lang))] for tid in themes
+        ],
         "places": [
-            [code, context.region_name(code), href(paths.region_page(code, lang)),
-             1 if code in record.scopes else 0]
+            [
+                code,
+                context.region_name(code),
+                href(paths.region_page(code, lang)),
+                1 if code in record.scopes else 0,
+            ]
             for code in places
         ],  # fmt: skip
         "actors": [[aid, name, kind] for aid, name, kind in actors],
         "terms": _terms(record, lang, href),
         "events": {
             "start": [_day(e.date.first_day()) for e in events],
-            "length": [_day((e.end or e.date).last_day()) - _day(e.date.first_day()) for e in events],
+            "length": [
+                _day((e.end or e.date).last_day()) - _day(e.date.first_day()) for e in events
+            ],
             "themes": [[theme_at[t] for t in e.themes] for e in events],
             "places": [[place_at[r] for r in e.regions] for e in events],
             "actors": [
@@ -146,13 +156,14 @@ def _actors(record: Record, facets: Facets, context: PageContext) -> list[tuple[
     """(id, name, kind's label) of every actor an event names, by kind then name."""
     kinds = context.t["actor_kinds"]
     order = list(kinds)
-    named = [
-        aid for aid in record.actors if aid in facets.by_actor or aid in facets.claims_by
-    ]
+    named = [aid for aid in record.actors if aid in facets.by_actor or aid in facets.claims_by]
 
     def key(aid: str):
         kind = record.actors[aid].kind
-        return (order.index(kind) if kind in order else len(order), context.actor_name(aid).casefold())
+        return (
+            order.index(kind) if kind in order else len(order),
+            context.actor_name(aid).casefold(),
+        )
 
     return [
         (aid, context.actor_name(aid), kinds.get(record.actors[aid].kind, record.actors[aid].kind))

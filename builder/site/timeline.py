@@ -16,7 +16,7 @@ from builder.model import Event, Record
 from builder.output import OutputFile
 from builder.site import paths
 from builder.site.assets import EXPLORER_SCRIPTS, EXPLORER_STYLESHEET
-from builder.site.explorer_data import data_urls, explorer_files
+from builder.site.explorer_data import DETAIL_FROM, data_urls, explorer_files
 from builder.site.facets import Facets
 from builder.site.markdown_text import escape
 from builder.site.rendering import PageContext, front_matter, render
@@ -164,7 +164,18 @@ def _explorer_links(context: PageContext) -> dict:
         "stylesheet": context.href(EXPLORER_STYLESHEET),
         "scripts": [context.href(script) for script in EXPLORER_SCRIPTS],
         "strings": json.dumps(_script_strings(context), ensure_ascii=False, sort_keys=True),
+        "scale": _band_scale(context),
     }
+
+
+def _band_scale(context: PageContext) -> str:
+    """How the band's bars are drawn, when it compresses the years before DETAIL_FROM."""
+    events = context.record.events
+    if not events or events[0].date.year >= DETAIL_FROM:
+        return ""
+    t = context.t
+    detail = t["band_detail"].format(y=DETAIL_FROM)
+    return t["band_compressed"].format(y=DETAIL_FROM) + "; " + detail[0].lower() + detail[1:]
 
 
 def _script_strings(context: PageContext) -> dict:
