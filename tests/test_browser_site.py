@@ -49,8 +49,9 @@ def test_without_javascript_every_event_is_listed_on_the_period_pages(chromium, 
     queue, seen, listed = [start], {start}, []
     while queue:
         page.goto(queue.pop())
-        entries = page.locator("article.pcr-entry h2 > a, article.pcr-entry h3 > a").all()
-        listed += [urljoin(page.url, a.get_attribute("href")) for a in entries]
+        if page.url != start:  # the explorer page's newest period repeats a period page
+            entries = page.locator("article.pcr-entry h2 > a, article.pcr-entry h3 > a").all()
+            listed += [urljoin(page.url, a.get_attribute("href")) for a in entries]
         for a in page.locator(".md-content a").all():
             url = urljoin(page.url, a.get_attribute("href") or "").split("#")[0]
             if url.startswith(start) and "?" not in url and url not in seen and url.endswith("/"):

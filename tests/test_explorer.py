@@ -447,9 +447,12 @@ def test_screenshots_of_the_explorer(chromium, repo_url, record, lang, width):
     )
     page = context.new_page()
     visit = Visit(page, repo_url)
-    ready(visit.goto(PREFIX[lang] + "timeline/?from=2025-01-01&to=2026-12-31"))
+    ready(visit.goto(PREFIX[lang] + "timeline/?from=2025-01-01&to=2026-12-31"), map=False)
+    if width > 400:  # the map is near the first screen, and loads at once
+        page.wait_for_selector("#pcr-map[data-ready]")
     # From the band down: the band and the form on a phone, the whole instrument on a desktop.
     page.evaluate("window.scrollTo(0, document.getElementById('pcr-band-title').offsetTop - 64)")
+    page.wait_for_timeout(600)  # the theme's header swaps its title with a fade on scrolling
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"explorer-{lang}-{width}.png"
     page.screenshot(path=path)
