@@ -181,8 +181,8 @@
 
   // --- the form --------------------------------------------------------------------------
   function writeForm() {
-    form.elements.text.value !== state.text && document.activeElement !== form.elements.text &&
-      (form.elements.text.value = state.text);
+    // Never rewrite the words box under the reader's fingers.
+    if (document.activeElement !== form.elements.text) form.elements.text.value = state.text;
     ["theme", "region", "actor", "order"].forEach(function (name) {
       form.elements[name].value = state[name];
     });
