@@ -228,12 +228,8 @@ def _rounded(coordinates):
     return [_rounded(part) for part in coordinates]
 
 
-def data_urls(lang: str, directory_urls: bool) -> dict[str, str]:
-    """The data files' addresses relative to the timeline page, for the page's markup."""
+def data_folder(lang: str, directory_urls: bool) -> str:
+    """The data files' folder, relative to the timeline page (for the page's markup)."""
     page_url = paths.page_url(paths.timeline_index(lang), directory_urls)
     base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
-    folder = explorer_dir(lang)
-    return {
-        "index": posixpath.relpath("/" + index_path(lang), "/" + base),
-        "folder": posixpath.relpath("/" + folder, "/" + base) + "/",
-    }
+    return posixpath.relpath("/" + explorer_dir(lang), "/" + base) + "/"

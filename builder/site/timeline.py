@@ -16,7 +16,7 @@ from builder.model import Event, Record
 from builder.output import OutputFile
 from builder.site import paths
 from builder.site.assets import EXPLORER_SCRIPTS, EXPLORER_STYLESHEET
-from builder.site.explorer_data import DETAIL_FROM, data_urls, explorer_files
+from builder.site.explorer_data import DETAIL_FROM, data_folder, explorer_files
 from builder.site.facets import Facets
 from builder.site.markdown_text import escape
 from builder.site.rendering import PageContext, front_matter, render
@@ -154,11 +154,9 @@ def _index_file(record, facets, settings, pages: list[Period]) -> OutputFile:
 def _explorer_links(context: PageContext) -> dict:
     """The explorer's scripts, styles and data, as addresses relative to the timeline page."""
     settings = context.settings
-    data = data_urls(settings.lang, settings.directory_urls)
     leaflet = context.href(f"{paths.lang_prefix(settings.lang)}assets/leaflet/leaflet.js")
     return {
-        "index": data["index"],
-        "folder": data["folder"],
+        "folder": data_folder(settings.lang, settings.directory_urls),
         "map": settings.boundaries_file is not None,
         "leaflet": leaflet[: -len("leaflet.js")],
         "stylesheet": context.href(EXPLORER_STYLESHEET),
