@@ -434,8 +434,21 @@ def test_on_a_phone_one_finger_scrolls_the_page_and_the_legend_starts_folded(sit
         touch("touchStart", [{"x": x, "y": y_from}])
         for step in range(1, 11):
             touch("touchMove", [{"x": x, "y": y_from + (y_to - y_from) * step / 10}])
+        # The finger rests before it lifts, so that the page does not fling on afterwards.
+        page.wait_for_timeout(200)
+        touch("touchMove", [{"x": x, "y": y_to}])
         touch("touchEnd", [])
-        page.wait_for_timeout(600)
+        settle(page)
+
+    def settle(page):
+        """Wait until the page has stopped scrolling (a swipe may fling on)."""
+        page.wait_for_function(
+            """() => new Promise(done => {
+                const y = scrollY;
+                setTimeout(() => done(scrollY === y), 250);
+            })""",
+            polling=100,
+        )
 
     def check(browser):
         context = browser.new_context(**PHONE)
@@ -459,8 +472,9 @@ def test_on_a_phone_one_finger_scrolls_the_page_and_the_legend_starts_folded(sit
         assert inner.evaluate(f"{MAP}.getCenter().lat") == center
         shot(page, "phone-page")
 
-        page.evaluate("scrollTo(0, 0)")
-        page.wait_for_timeout(300)
+        page.evaluate("scrollTo({top: 0, behavior: 'instant'})")
+        settle(page)
+        assert page.evaluate("scrollY") == 0
         one_finger = frame.get_by_role("button", name="Move the map with one finger")
         one_finger.tap()
         assert one_finger.get_attribute("aria-pressed") == "true"
