@@ -15,7 +15,7 @@ NODE_STAMP := node_modules/.installed-stamp
 build: $(STAMP)
 	$(BIN)/peru-timeline build
 
-# The offline copy, site.zip: the site to read from disk, no server, no network (builder/dist.py).
+# The offline copy, site.zip: the site to read from disk, no server, no network (builder/adapter/dist.py).
 dist: $(STAMP)
 	$(BIN)/peru-timeline dist
 
@@ -30,11 +30,11 @@ serve: $(STAMP)
 	$(BIN)/peru-timeline serve
 
 bench: $(STAMP)
-	$(BIN)/python -m builder.bench
+	$(BIN)/python -m tools.bench
 
-# Lighthouse scores of five pages of the built site (builder/audit.py); exit 1 below a target.
+# Lighthouse scores of five pages of the built site (tools/audit.py); exit 1 below a target.
 audit: build $(NODE_STAMP)
-	$(BIN)/python -m builder.audit
+	$(BIN)/python -m tools.audit
 
 # Lighthouse at the version package-lock.json pins, reinstalled when either file changes.
 $(NODE_STAMP): package.json package-lock.json | audit-deps

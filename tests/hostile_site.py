@@ -271,8 +271,8 @@ def screened(root: Path, items: list[Payload]) -> tuple[list[Payload], dict[str,
     message) are taken out and the project rewritten with the others."""
     import shutil
 
-    from builder.problems import ERROR, RecordError
-    from builder.record import load_record
+    from builder.record.load import load_record
+    from builder.record.problems import ERROR, RecordError
 
     hostile_project(root, items)
     refused: dict[str, str] = {}

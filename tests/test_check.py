@@ -9,8 +9,8 @@ import time
 import pytest
 from conftest import VALID_EVENT, VALID_NAME, Project
 
-from builder.problems import RecordError
-from builder.record import load_record
+from builder.record.load import load_record
+from builder.record.problems import RecordError
 
 # (case, file name, file text, the exact message). Each row is one test; the closing note's
 # table of bad inputs is printed from this list (`python tests/test_check.py`).

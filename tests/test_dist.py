@@ -19,8 +19,8 @@ import pytest
 from conftest import REPO, new_project
 from site_fixtures import site_project
 
-from builder.dist import FOLDER, build_offline_copy, write_zip, zip_time
-from builder.site_build import build_site
+from builder.adapter.build import build_site
+from builder.adapter.dist import FOLDER, build_offline_copy, write_zip, zip_time
 
 pytestmark = [pytest.mark.slow]
 
@@ -129,7 +129,7 @@ def test_the_published_site_links_the_zip_and_carries_nothing_of_the_offline_cop
 
 
 def test_a_failed_offline_build_leaves_the_previous_zip(tmp_path):
-    from builder.site_build import BuildFailed
+    from builder.adapter.build import BuildFailed
 
     root = _project(tmp_path / "project")
     (root / "site.zip").write_bytes(b"previous")

@@ -11,10 +11,10 @@ import pytest
 from conftest import REPO
 from site_fixtures import site_project
 
-from builder.record import load_record
-from builder.site import SiteSettings, site_files
-from builder.site import explorer_data as data
-from builder.site.explorer_data import SHARD_SIZE, outlines
+from builder.record.load import load_record
+from builder.views.pages import SiteSettings, site_files
+from builder.views.pages import explorer_data as data
+from builder.views.pages.explorer_data import SHARD_SIZE, outlines
 
 EPOCH = dt.date(1970, 1, 1)
 

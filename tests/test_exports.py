@@ -12,7 +12,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import REPO, VALID_EVENT, VALID_NAME
 
-from builder.exports import (
+from builder.record.load import load_record
+from builder.record.problems import RecordError
+from builder.views.exports import (
     CSV_COLUMNS,
     FEED_SIZE,
     export_files,
@@ -21,8 +23,6 @@ from builder.exports import (
     ics_escape,
     latest_events,
 )
-from builder.problems import RecordError
-from builder.record import load_record
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = (

@@ -1,4 +1,4 @@
-"""builder.geo on the committed boundary file and on small files made here."""
+"""builder.record.geo on the committed boundary file and on small files made here."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import box, mapping
 
-from builder import geo
+from builder.record import geo
 
 
 @pytest.mark.parametrize(

@@ -29,8 +29,8 @@ from hostile_site import GROUPS, MARKER_RE, PLACES, Payload, check, payloads, sc
 from site_fixtures import build
 
 from builder.cli import main as cli
-from builder.record import load_record
-from builder.site.markdown_text import plain_text, text_markdown
+from builder.record.load import load_record
+from builder.text.markup import plain_text, text_markdown
 
 pytestmark = pytest.mark.slow
 CHROMIUM = Path("/usr/bin/chromium")

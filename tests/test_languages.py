@@ -7,11 +7,12 @@ import markdown
 import pytest
 from site_fixtures import site_project
 
-from builder.dates import PartialDate
-from builder.record import load_record
-from builder.site import SiteSettings, paths, site_files
-from builder.site.date_text import date_label, event_when, span_label
-from builder.site.strings import number, percent, plural, strings
+from builder.record.dates import PartialDate
+from builder.record.load import load_record
+from builder.text.dates import date_label, event_when, span_label
+from builder.text.strings import number, percent, plural, strings
+from builder.views import paths
+from builder.views.pages import SiteSettings, site_files
 
 EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
 

@@ -6,8 +6,8 @@ from conftest import VALID_EVENT, VALID_NAME
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.problems import RecordError
-from builder.record import load_record
+from builder.record.load import load_record
+from builder.record.problems import RecordError
 
 # Pieces that exercise YAML's corners: indicators, anchors, tags, flow collections, quotes, odd dates.
 FRAGMENTS = [

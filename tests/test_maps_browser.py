@@ -20,14 +20,14 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_maps_support import REPO
 
-from builder.dates import PartialDate
-from builder.maps.assets import leaflet_files
-from builder.maps.definitions import load_definitions
-from builder.maps.geodata import regions_frame
-from builder.maps.interactive import PERU_BOUNDS, map_html
-from builder.maps.measures import measure, override
-from builder.maps.styling import classify
-from builder.record import load_record
+from builder.record.dates import PartialDate
+from builder.record.load import load_record
+from builder.views.maps.assets import leaflet_files
+from builder.views.maps.definitions import load_definitions
+from builder.views.maps.geodata import regions_frame
+from builder.views.maps.interactive import PERU_BOUNDS, map_html
+from builder.views.maps.measures import measure, override
+from builder.views.maps.styling import classify
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [

@@ -7,7 +7,7 @@ import re
 from click.testing import CliRunner
 from test_maps_support import with_maps
 
-from builder.maps.cli import maps_command
+from builder.cli.maps import maps_command
 
 
 def run(project, *args):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from test_maps_support import REPO, small_record
 
-from builder.maps.definitions import DefinitionError, load_definition, load_definitions
-from builder.record import load_record
+from builder.record.load import load_record
+from builder.views.maps.definitions import DefinitionError, load_definition, load_definitions
 
 
 def problems_of(project, name: str, text: str) -> list[str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from test_maps_support import with_maps, write_event
 
-from builder.dates import PartialDate
-from builder.maps.measures import count_events, measure, override
-from builder.maps.styling import classify
-from builder.record import load_record
+from builder.record.dates import PartialDate
+from builder.record.load import load_record
+from builder.views.maps.measures import count_events, measure, override
+from builder.views.maps.styling import classify
 
 
 def counts(data) -> dict[str, int]:

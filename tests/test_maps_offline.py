@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO, new_project
 from site_fixtures import site_project
 
-from builder.dist import FOLDER, build_offline_copy
+from builder.adapter.dist import FOLDER, build_offline_copy
 
 pytestmark = [pytest.mark.slow]
 

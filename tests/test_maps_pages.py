@@ -10,9 +10,9 @@ import pytest
 from conftest import new_project
 from test_maps_support import with_maps
 
-from builder.maps.geodata import regions_frame
-from builder.maps.locator import region_locator_svg
-from builder.maps.pages import map_files
+from builder.views.maps.geodata import regions_frame
+from builder.views.maps.locator import region_locator_svg
+from builder.views.maps.pages import map_files
 
 
 @pytest.fixture(scope="module")

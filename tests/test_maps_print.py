@@ -11,11 +11,11 @@ import pytest
 from matplotlib.text import Text
 from test_maps_support import with_maps, write_event
 
-from builder.maps import print_maps
-from builder.maps.measures import measure
-from builder.maps.pages import files_for_map, print_context
-from builder.maps.styling import classify
-from builder.record import load_record
+from builder.record.load import load_record
+from builder.views.maps import print_maps
+from builder.views.maps.measures import measure
+from builder.views.maps.pages import files_for_map, print_context
+from builder.views.maps.styling import classify
 
 A4_POINTS = (595.28, 841.89)
 A3_POINTS = (841.89, 1190.55)
@@ -105,8 +105,8 @@ def test_no_data_is_hatched_and_a_count_map_without_gaps_has_no_hatch(maps):
 
 def test_notes_too_long_for_the_page_give_a_clear_error(maps):
     """A footer that would leave no room for the map is the definition's fault, said as such."""
-    from builder.maps.definitions import DefinitionError
-    from builder.model import Localized
+    from builder.record.model import Localized
+    from builder.views.maps.definitions import DefinitionError
 
     data, context = maps["named"]
     wordy = dataclasses.replace(

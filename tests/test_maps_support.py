@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.maps.definitions import load_definitions
-from builder.record import load_record
+from builder.record.load import load_record
+from builder.views.maps.definitions import load_definitions
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 import pytest
 from test_maps_support import with_maps
 
-from builder.dates import PartialDate
-from builder.maps.describe import build_date, subtitle
-from builder.maps.measures import measure, override
-from builder.maps.texts import date_phrase, month_words, period_phrase, period_text, template, text
+from builder.record.dates import PartialDate
+from builder.text.map_texts import (
+    date_phrase,
+    month_words,
+    period_phrase,
+    period_text,
+    template,
+    text,
+)
+from builder.views.maps.describe import build_date, subtitle
+from builder.views.maps.measures import measure, override
 
 
 def d(value: str) -> PartialDate:

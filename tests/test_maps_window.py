@@ -7,9 +7,10 @@ import dataclasses
 import pytest
 from test_maps_support import with_maps, write_event
 
-from builder.dates import PartialDate
-from builder.maps.measures import measure
-from builder.maps.window import (
+from builder.record.dates import PartialDate
+from builder.record.load import load_record
+from builder.views.maps.measures import measure
+from builder.views.maps.window import (
     event_months,
     month_iso,
     month_number,
@@ -17,7 +18,6 @@ from builder.maps.window import (
     timeline_matches,
     timeline_query,
 )
-from builder.record import load_record
 
 
 def month(text: str) -> int:

@@ -8,7 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import ACTORS, REPO, VALID_EVENT, VALID_NAME
 
-from builder.presidents_chart import (
+from builder.record.load import load_record
+from builder.record.problems import RecordError
+from builder.views.presidents_chart import (
     AXIS_START,
     PLOT_LEFT,
     PLOT_RIGHT,
@@ -16,8 +18,6 @@ from builder.presidents_chart import (
     ordinal,
     presidents_chart_svg,
 )
-from builder.problems import RecordError
-from builder.record import load_record
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE_NAME = 'Ana "<b>&amp;</b>" Pérez <script>alert(1)</script>'

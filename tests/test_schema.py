@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 from conftest import REPO, VALID_EVENT
 
-from builder.events import EVENT_FIELDS
-from builder.record import event_files, load_record
-from builder.registries import SOURCE_FIELDS
-from builder.strict_yaml import Mapping, Node, Scalar, Sequence, parse
+from builder.record.events import EVENT_FIELDS
+from builder.record.load import event_files, load_record
+from builder.record.registries import SOURCE_FIELDS
+from builder.record.strict_yaml import Mapping, Node, Scalar, Sequence, parse
 
 SCHEMA = json.loads((REPO / "events" / "event.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)

@@ -1,7 +1,7 @@
 """The theme's search loads its index and worker on the reader's first search, not on page load.
 
 builder/assets/search-on-demand.js holds them back. The repository's site is built once for the
-module and served on 127.0.0.1 with gzip (builder.audit.serve), and its offline copy is unzipped
+module and served on 127.0.0.1 with gzip (tools.audit.serve), and its offline copy is unzipped
 and read from file://; both are browsed in Debian's Chromium. Each check has its own Playwright
 in a thread of its own: other modules keep a browser open for the session, and the sync API
 allows one a thread.
@@ -19,8 +19,8 @@ import pytest
 from conftest import REPO
 from site_fixtures import build
 
-from builder.audit import serve
-from builder.dist import FOLDER, build_offline_copy
+from builder.adapter.dist import FOLDER, build_offline_copy
+from tools.audit import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 playwright_api = pytest.importorskip("playwright.sync_api")

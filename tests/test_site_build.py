@@ -89,7 +89,7 @@ def test_two_builds_of_one_commit_are_byte_identical(built_project: Path) -> Non
 
 
 def test_source_date_epoch_comes_from_the_last_commit(tmp_path: Path) -> None:
-    from builder.site_build import source_date_epoch
+    from builder.adapter.build import source_date_epoch
 
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     (tmp_path / "f").write_text("x")

@@ -13,9 +13,9 @@ from matplotlib.text import Text
 from site_fixtures import build, new_project, site_project
 from test_maps_support import with_maps
 
-from builder.maps import print_maps
-from builder.maps.measures import measure
-from builder.maps.pages import configured_site_name, print_context
+from builder.views.maps import print_maps
+from builder.views.maps.measures import measure
+from builder.views.maps.pages import configured_site_name, print_context
 
 SPANISH_NAME = "Registro de prueba"
 SPANISH_DESCRIPTION = "Descripción de prueba"

@@ -15,13 +15,14 @@ import markdown
 import pytest
 from site_fixtures import HOSTILE_NAME, REPO_URL, site_project
 
-from builder.dates import PartialDate
-from builder.record import load_record
-from builder.site import SiteSettings, paths, site_files
-from builder.site.date_text import date_label, event_when, span_label
-from builder.site.listing import page_window, paginate
-from builder.site.markdown_text import escape, text_html, text_markdown
-from builder.site.timeline import periods
+from builder.record.dates import PartialDate
+from builder.record.load import load_record
+from builder.text.dates import date_label, event_when, span_label
+from builder.text.markup import escape, text_html, text_markdown
+from builder.views import paths
+from builder.views.pages import SiteSettings, site_files
+from builder.views.pages.listing import page_window, paginate
+from builder.views.pages.timeline import periods
 
 EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
 

@@ -19,14 +19,15 @@ import markdown
 import pytest
 from site_fixtures import build, new_project, site_project
 
-from builder.record import load_record
-from builder.site import SiteSettings, paths
-from builder.site.browse import browse_files, timeline_link
-from builder.site.event_pages import event_files
-from builder.site.facets import facets_of
-from builder.site.rendering import PageContext
-from builder.site.strings import strings
-from builder.site_build import OFFLINE_ENV
+from builder.adapter.build import OFFLINE_ENV
+from builder.record.load import load_record
+from builder.text.strings import strings
+from builder.views import paths
+from builder.views.pages import SiteSettings
+from builder.views.pages.browse import browse_files, timeline_link
+from builder.views.pages.event_pages import event_files
+from builder.views.pages.facets import facets_of
+from builder.views.pages.rendering import PageContext
 
 EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
 EVENT = "2026-06-16-party-alleges-rigged-rules"

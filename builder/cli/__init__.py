@@ -1,0 +1,204 @@
+"""The `peru-timeline` command: check the record, scaffold events, build, zip and serve the site."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from builder.record.dates import DateError, PartialDate
+from builder.record.load import load_record
+from builder.record.problems import RecordError, did_you_mean
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder (holding events/ and maps/).",
+)
+
+
+@click.group()
+def main() -> None:
+    """Peru's 2025–2026 crisis record: validate events and build the site."""
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="'github' prints GitHub Actions annotations, shown on the offending lines of a pull request.",
+)
+@click.option("--strict-languages", is_flag=True, help="Treat a missing Spanish text as an error.")
+def check(root: Path, output_format: str, strict_languages: bool) -> None:
+    """Validate every event file and the registries; exit 1 on any error.
+
+    Each problem reads `path:line:column: what is wrong — how to fix it`.
+    """
+    try:
+        record = load_record(root, strict_languages=strict_languages)
+    except RecordError as exc:
+        _print_problems(exc.problems, output_format)
+        errors = sum(1 for p in exc.problems if p.severity == "error")
+        click.echo(f"{errors} error(s), {len(exc.problems) - errors} warning(s)", err=True)
+        sys.exit(1)
+    _print_problems(record.warnings, output_format)
+    click.echo(
+        f"ok: {len(record.events)} events, {len(record.actors)} actors, {len(record.sources)} sources, "
+        f"{len(record.themes)} themes, {len(record.regions)} regions; {len(record.warnings)} warning(s)",
+        err=True,
+    )
+
+
+def _print_problems(problems: list, output_format: str) -> None:
+    for problem in problems:
+        click.echo(problem.as_github() if output_format == "github" else str(problem))
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--date",
+    "date_text",
+    required=True,
+    help="YYYY, YYYY-MM or YYYY-MM-DD, at the precision known.",
+)
+@click.option("--title", required=True, help="One line in English.")
+@click.option(
+    "--theme", "themes", multiple=True, required=True, help="A theme id (repeat for several)."
+)
+@click.option(
+    "--region",
+    "regions",
+    multiple=True,
+    required=True,
+    help="An ISO 3166-2:PE code, national or abroad (repeatable).",
+)
+def new(
+    root: Path, date_text: str, title: str, themes: tuple[str, ...], regions: tuple[str, ...]
+) -> None:
+    """Write a correctly named event file, ready to fill in."""
+    from builder.record import scaffold
+    from builder.record.registries import load_regions, load_themes
+
+    try:
+        date = PartialDate.parse(date_text)
+    except DateError as exc:
+        raise click.BadParameter(
+            f"{exc}; write YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date"
+        ) from None
+    problems: list = []
+    known_themes = load_themes(root / "events/registries/themes.yml", "themes.yml", problems)
+    known_regions, scopes = load_regions(root / "maps/regions.yml", "regions.yml", problems)
+    for theme in themes:
+        if theme not in known_themes:
+            raise click.BadParameter(
+                f"unknown theme '{theme}'{did_you_mean(theme, known_themes)}", param_hint="--theme"
+            )
+    for region in regions:
+        if region not in known_regions and region not in scopes:
+            options = [*known_regions, *scopes]
+            raise click.BadParameter(
+                f"unknown region '{region}'{did_you_mean(region, options)}", param_hint="--region"
+            )
+    try:
+        path = scaffold.write_event(root / "events", date, title, list(themes), list(regions))
+    except FileExistsError as exc:
+        raise click.ClickException(f"{exc} already exists; edit it instead") from None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--title") from None
+    click.echo(path.relative_to(root).as_posix() if path.is_relative_to(root) else path)
+    click.echo("Fill in the summary, status and sources, then run: peru-timeline check", err=True)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Where the built site goes (relative to --root).",
+)
+def build(root: Path, site_dir: Path) -> None:
+    """Build the site with `mkdocs build --strict`; the previous site stays if the build fails."""
+    from builder.adapter.build import BuildFailed, build_site
+
+    try:
+        output = build_site(root, site_dir)
+    except BuildFailed as exc:
+        click.echo(exc.output.rstrip(), err=True)
+        raise click.ClickException(
+            "the build failed; the previous site was left untouched"
+        ) from None
+    _echo_warnings(output)
+    target = site_dir if site_dir.is_absolute() else root / site_dir
+    click.echo(f"built {target}", err=True)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("site.zip"),
+    show_default=True,
+    help="Where the zip goes (relative to --root).",
+)
+def dist(root: Path, output: Path) -> None:
+    """Build the offline copy and zip it: a site read from disk, no server, no network.
+
+    Unzip it and open index.html: links name .html files, and search, the timeline's filters
+    and the maps work from file://. One commit always gives the same bytes.
+    """
+    from builder.adapter.build import BuildFailed
+    from builder.adapter.dist import build_offline_copy
+
+    try:
+        result = build_offline_copy(root, output)
+    except BuildFailed as exc:
+        click.echo(exc.output.rstrip(), err=True)
+        raise click.ClickException("the offline build failed; no zip was written") from None
+    _echo_warnings(result.output)
+    size = result.path.stat().st_size
+    click.echo(f"wrote {result.path}: {result.files} files, {size / 1e6:.1f} MB", err=True)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
+def serve(root: Path, dev_addr: str) -> None:
+    """Preview the site with live reload: edit an event and the page updates."""
+    import subprocess
+
+    raise SystemExit(
+        subprocess.call(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", dev_addr],
+            cwd=root,
+        )
+    )
+
+
+def _mount_maps() -> None:
+    # The maps package pulls in geopandas and matplotlib; it defines its own command.
+    from builder.cli.maps import maps_command
+
+    main.add_command(maps_command, name="maps")
+
+
+def _echo_warnings(output: str) -> None:
+    """The site generator's warnings, from its output, on standard error."""
+    for line in output.splitlines():
+        if line.startswith("WARNING"):
+            click.echo(line, err=True)
+
+
+_mount_maps()

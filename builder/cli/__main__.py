@@ -1,0 +1,5 @@
+"""`python -m builder.cli`: the same as the `peru-timeline` command."""
+
+from builder.cli import main
+
+main()

@@ -1,6 +1,0 @@
-"""Maps of the record: definitions in maps/*.yml, drawn as interactive, print and locator maps.
-
-- `builder.maps.pages.map_files(record, root, lang)`: every map's files for the site.
-- `builder.maps.locator.region_locator_svg(iso_codes, lang)`: a small locator SVG.
-- `builder.maps.cli.maps_command`: `peru-timeline maps`, a print map for a chosen window.
-"""

@@ -1,0 +1,298 @@
+"""Reading one event file into an Event, checking every field against the registries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from builder.record.dates import PartialDate
+from builder.record.fields import SLUG, Fields
+from builder.record.model import (
+    ABROAD,
+    STATUSES,
+    Actor,
+    Citation,
+    Event,
+    Localized,
+    Place,
+    Region,
+    Source,
+    Theme,
+)
+from builder.record.problems import WARNING, Problem, did_you_mean
+from builder.record.registries import SOURCE_FIELDS, read_source
+from builder.record.strict_yaml import Mapping
+
+EVENT_FIELDS = (
+    "date",
+    "end",
+    "approximate",
+    "title",
+    "summary",
+    "es",
+    "themes",
+    "regions",
+    "places",
+    "actors",
+    "status",
+    "claimed_by",
+    "note",
+    "sources",
+    "related",
+)
+SPANISH_FIELDS = ("title", "summary", "note")
+PLACE_FIELDS = ("name", "lat", "lon", "region")
+TITLE_LIMIT = 160
+_STEM = re.compile(r"^(\d{4}(?:-\d{2}){0,2})-(.+)$")
+
+
+# Returns the ISO code of the region containing a point (lat, lon), None outside Peru.
+Locator = Callable[[float, float], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Registries:
+    """What an event may point to: registry entries, other events' ids, and the map."""
+
+    themes: dict[str, Theme]
+    regions: dict[str, Region]
+    scopes: dict[str, object]
+    actors: dict[str, Actor]
+    sources: dict[str, Source]
+    event_ids: frozenset[str]
+    locate: Locator
+
+
+def read_event(
+    mapping: Mapping,
+    display: str,
+    registries: Registries,
+    problems: list[Problem],
+    strict_languages: bool = False,
+) -> Event | None:
+    """Validate one event's fields; return the Event, or None after recording why not."""
+    before = len([p for p in problems if p.severity != WARNING])
+    f = Fields(mapping, display, problems, EVENT_FIELDS, "an event")
+    event_id = PurePosixPath(display).stem
+
+    date = f.date("date", required=True)
+    end = f.date("end")
+    if date and end and end.last_day() < date.first_day():
+        f.problem(
+            f.key_mark("end"),
+            f"'end' {end} is before 'date' {date}",
+            "swap them, or fix the year or month of one of them",
+        )
+    elif date and end and end == date:
+        f.problem(
+            f.key_mark("end"),
+            f"'end' is the same as 'date' ({date})",
+            "remove 'end' for a one-day event",
+        )
+    if date:
+        _check_file_name(f, display, date)
+
+    title = f.text("title", required=True, max_length=TITLE_LIMIT, single_line=True)
+    if title and title.endswith("."):
+        f.problem(f.key_mark("title"), "the title ends with a full stop", "remove the final '.'")
+    summary = f.prose("summary", required=True)
+    note = f.prose("note")
+    es = _read_spanish(f, note is not None, strict_languages)
+
+    themes = f.ids(
+        "themes", registries.themes, "theme", "events/registries/themes.yml", required=True
+    )
+    scope_ids = {**registries.regions, **{k: None for k in registries.scopes}}
+    regions = f.ids(
+        "regions",
+        scope_ids,
+        "region",
+        "maps/regions.yml (ISO 3166-2:PE codes, national or abroad)",
+        required=True,
+    )
+    places = _read_places(f, registries)
+    actors = f.ids("actors", registries.actors, "actor", "events/registries/actors.yml")
+    status = f.choice("status", STATUSES, required=True)
+    claimed_by = f.ids("claimed_by", registries.actors, "actor", "events/registries/actors.yml")
+    if status == "alleged" and not claimed_by and "claimed_by" not in mapping.values:
+        f.problem(
+            f.key_mark("status"),
+            "an alleged event needs 'claimed_by'",
+            "name who made the claim: claimed_by: [actor-id]",
+        )
+    sources = _read_citations(f, registries.sources, event_id)
+    related = []
+    for value, mark in f.text_list("related"):
+        if value == event_id:
+            f.problem(mark, "the event lists itself as related", "remove it from 'related'")
+        elif value not in registries.event_ids:
+            f.problem(
+                mark,
+                f"related event '{value}' does not exist{did_you_mean(value, registries.event_ids)}",
+                "use another event's file name, without .yml",
+            )
+        else:
+            related.append(value)
+
+    if len([p for p in problems if p.severity != WARNING]) > before:
+        return None
+    assert date and title and summary and status  # guaranteed when no error was recorded
+    return Event(
+        id=event_id,
+        path=display,
+        date=date,
+        end=end,
+        approximate=f.flag("approximate"),
+        title=Localized(title, es.get("title")),
+        summary=Localized(summary, es.get("summary")),
+        note=Localized(note, es.get("note")) if note else None,
+        themes=tuple(themes),
+        regions=tuple(regions),
+        places=tuple(places),
+        actors=tuple(actors),
+        status=status,
+        claimed_by=tuple(claimed_by),
+        sources=tuple(sources),
+        related=tuple(related),
+    )
+
+
+def _check_file_name(f: Fields, display: str, date: PartialDate) -> None:
+    path = PurePosixPath(display)
+    mark = f.key_mark("date")
+    if path.suffix != ".yml":
+        f.problem(
+            mark, f"event files end in .yml, not '{path.suffix}'", f"rename it to {path.stem}.yml"
+        )
+    match = _STEM.match(path.stem)
+    if not match or match.group(1) != date.iso() or not SLUG.match(match.group(2)):
+        f.problem(
+            mark,
+            f"file name '{path.name}' does not match the date {date}",
+            f"name it {date.iso()}-<words-in-lower-case>.yml (the slug starts with a letter)",
+        )
+    if path.parent.name != f"{date.year:04d}":
+        f.problem(
+            mark,
+            f"event of {date.year} is in folder '{path.parent.name}'",
+            f"move it to events/{date.year:04d}/",
+        )
+
+
+def _read_spanish(f: Fields, has_note: bool, strict: bool) -> dict[str, str]:
+    es = f.mapping_of("es")
+    wanted = ("title", "summary", "note") if has_note else ("title", "summary")
+    texts: dict[str, str] = {}
+    if es is not None:
+        sub = Fields(es, f.path, f.problems, SPANISH_FIELDS, "the Spanish texts ('es')")
+        for name in SPANISH_FIELDS:
+            title = name == "title"
+            value = (
+                sub.text(name, max_length=TITLE_LIMIT, single_line=True)
+                if title
+                else sub.prose(name)
+            )
+            if value is not None:
+                texts[name] = value
+        if "note" in texts and not has_note:
+            sub.problem(
+                sub.key_mark("note"),
+                "'es' has a note but the event has none",
+                "add the English 'note' too, or remove the Spanish one",
+            )
+    missing = [name for name in wanted if name not in texts]
+    if missing:
+        mark = f.key_mark("es") if es is not None else f.mapping.mark
+        f.problem(
+            mark,
+            f"no Spanish text for {', '.join(missing)}",
+            "add them under 'es:' (see events/README.md)",
+            severity="error" if strict else WARNING,
+        )
+    return texts
+
+
+def _read_places(f: Fields, registries: Registries) -> list[Place]:
+    regions = registries.regions
+    places = []
+    for node in f.sequence_of("places"):
+        if not isinstance(node, Mapping):
+            f.problem(
+                node.mark, "each place must be a group of fields", "write name, lat, lon and region"
+            )
+            continue
+        p = Fields(node, f.path, f.problems, PLACE_FIELDS, "a place")
+        name = p.text("name", required=True, single_line=True)
+        lat, lon = p.number("lat", -90, 90), p.number("lon", -180, 180)
+        region = p.text("region", required=True, single_line=True)
+        allowed = [*regions, ABROAD]
+        if region and region not in allowed:
+            p.problem(
+                p.key_mark("region"),
+                f"unknown place region '{region}'{did_you_mean(region, allowed)}",
+                "use an ISO 3166-2:PE code from maps/regions.yml, or abroad",
+            )
+            region = None
+        located = name and lat is not None and lon is not None and region
+        if located and _place_is_where_it_says(p, node, lat, lon, region, registries.locate):
+            places.append(Place(name, lat, lon, region))
+    return places
+
+
+def _place_is_where_it_says(
+    p: Fields, node: Mapping, lat: float, lon: float, region: str, locate: Locator
+) -> bool:
+    found = locate(lat, lon)
+    if region == ABROAD and found is not None:
+        p.problem(
+            node.mark,
+            f"the place is marked abroad but lies in Peru ({found})",
+            f"set region: {found}, or check lat and lon",
+        )
+    elif region != ABROAD and found is None:
+        p.problem(
+            node.mark,
+            f"the point ({lat}, {lon}) is outside Peru",
+            "check lat and lon (both are negative in Peru), or mark it region: abroad",
+        )
+    elif region != ABROAD and found != region:
+        p.problem(
+            node.mark,
+            f"the point ({lat}, {lon}) lies in {found}, not {region}",
+            f"set region: {found}, or check lat and lon",
+        )
+    else:
+        return True
+    return False
+
+
+def _read_citations(f: Fields, registry: dict[str, Source], event_id: str) -> list[Citation]:
+    citations = []
+    items = f.sequence_of("sources", required=True)
+    for n, node in enumerate(items, start=1):
+        if not isinstance(node, Mapping):
+            f.problem(
+                node.mark,
+                "each source must be a group of fields",
+                "write '- id: <source-id>' or the publisher, title and date",
+            )
+            continue
+        if "id" in node.values:
+            s = Fields(node, f.path, f.problems, ("id", "pinpoint"), "a cited source")
+            source_id = s.text("id", required=True, single_line=True)
+            source = registry.get(source_id) if source_id else None
+            if source_id and source is None:
+                s.problem(
+                    node.values["id"].mark,
+                    f"unknown source '{source_id}'{did_you_mean(source_id, registry)}",
+                    "use a key of events/registries/sources.yml, or write the source inline",
+                )
+        else:
+            s = Fields(node, f.path, f.problems, (*SOURCE_FIELDS, "pinpoint"), "an inline source")
+            source = read_source(s, f"{event_id}#{n}", registered=False)
+        pinpoint = s.text("pinpoint", single_line=True)
+        if source:
+            citations.append(Citation(source, pinpoint))
+    return citations

@@ -1,0 +1,169 @@
+"""Loading the whole record: registries, every event file, and the checks across files."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+from builder.record.events import Locator, Registries, read_event
+from builder.record.model import Event, Record
+from builder.record.problems import WARNING, Problem, RecordError, display_path
+from builder.record.registries import (
+    load_actors,
+    load_regions,
+    load_sources,
+    load_themes,
+    read_mapping,
+)
+
+EVENTS_DIR = "events"
+REGISTRY_DIR = "registries"
+REGIONS_FILE = "maps/regions.yml"
+# Files that live beside the events and are not events.
+_NOT_EVENTS = {".md", ".json"}
+
+
+def event_files(events_dir: Path) -> list[Path]:
+    """Every candidate event file under `events_dir`, outside the registries, in a stable order."""
+    files = []
+    for path in sorted(events_dir.rglob("*")):
+        relative = path.relative_to(events_dir)
+        if (
+            path.is_dir()
+            or relative.parts[0] == REGISTRY_DIR
+            or any(p.startswith(".") for p in relative.parts)
+        ):
+            continue
+        if path.suffix in _NOT_EVENTS:
+            continue
+        files.append(path)
+    return files
+
+
+def load_record(
+    root: Path, strict_languages: bool = False, locate: Locator | None = None
+) -> Record:
+    """Load and cross-check everything under `root`; raise RecordError listing every error.
+
+    Warnings (such as a missing Spanish text) do not stop the load; they are kept in
+    `Record.warnings`. `locate` maps a point to a region; by default the boundary file.
+    """
+    root = Path(root)
+    problems: list[Problem] = []
+    events_dir = root / EVENTS_DIR
+    registry_dir = events_dir / REGISTRY_DIR
+
+    def show(path: Path) -> str:
+        return display_path(path, root)
+
+    regions, scopes = load_regions(root / REGIONS_FILE, REGIONS_FILE, problems)
+    themes = load_themes(registry_dir / "themes.yml", show(registry_dir / "themes.yml"), problems)
+    actors = load_actors(registry_dir / "actors.yml", show(registry_dir / "actors.yml"), problems)
+    sources = load_sources(
+        registry_dir / "sources.yml", show(registry_dir / "sources.yml"), problems
+    )
+    files = event_files(events_dir)
+    registries = Registries(
+        themes,
+        regions,
+        scopes,
+        actors,
+        sources,
+        event_ids=frozenset(path.stem for path in files),
+        locate=locate if locate is not None else default_locator(root),
+    )
+
+    events: list[Event] = []
+    for path in files:
+        display = show(path)
+        if path.suffix != ".yml":
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    f"'{path.name}' is not an event file",
+                    "event files end in .yml; rename it or move it out of events/",
+                )
+            )
+            continue
+        mapping = read_mapping(path, display, problems)
+        if mapping is None:
+            continue
+        event = read_event(mapping, display, registries, problems, strict_languages)
+        if event is not None:
+            events.append(event)
+
+    _check_same_ids(files, show, problems)
+    _check_across_files(events, problems)
+    errors = [p for p in problems if p.severity != WARNING]
+    if errors:
+        raise RecordError(problems)
+    events.sort(key=Event.sort_key)
+    return Record(
+        events,
+        themes,
+        regions,
+        scopes,
+        actors,
+        sources,
+        warnings=[p for p in problems if p.severity == WARNING],
+    )
+
+
+def _normalise_title(title: str) -> str:
+    text = unicodedata.normalize("NFKD", title.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def _check_same_ids(files: list[Path], show, problems: list[Problem]) -> None:
+    """Two files with one id (in different folders) would share one page address."""
+    first_with: dict[str, Path] = {}
+    for path in files:
+        first = first_with.setdefault(path.stem, path)
+        if first is not path:
+            problems.append(
+                Problem(
+                    show(path),
+                    1,
+                    1,
+                    f"event id '{path.stem}' is also used by {show(first)}",
+                    "keep one file per event; merge them",
+                )
+            )
+
+
+def _check_across_files(events: list[Event], problems: list[Problem]) -> None:
+    """Two files for one event: the same date and title."""
+    by_content: dict[tuple[str, str], Event] = {}
+    for event in sorted(events, key=lambda e: e.path):
+        key = (event.date.iso(), _normalise_title(event.title.en))
+        first = by_content.setdefault(key, event)
+        if first is not event:
+            problems.append(
+                Problem(
+                    event.path,
+                    1,
+                    1,
+                    f"same date and title as {first.path}: it describes the same event",
+                    "merge the two files, or make the titles say how the events differ",
+                )
+            )
+
+
+def default_locator(root: Path) -> Locator:
+    """Locate points with the committed boundary file, loaded on the first place checked."""
+    loaded: list[Locator] = []
+
+    def locate(lat: float, lon: float) -> str | None:
+        if not loaded:
+            from builder.record import geo  # shapely is imported only when a place is checked
+
+            boundaries = geo.load_boundaries(root / "maps" / "boundaries" / "peru-regions.geojson")
+            loaded.append(functools.partial(geo.region_at, boundaries=boundaries))
+        return loaded[0](lat, lon)
+
+    return locate

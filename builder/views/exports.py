@@ -1,0 +1,574 @@
+"""The record as downloadable data: JSON, CSV, GeoJSON, iCalendar and an Atom feed.
+
+`export_files(record, lang, site_url)` returns the files; every one of them is a pure function
+of the record (and, for the calendar's DTSTAMP only, of SOURCE_DATE_EPOCH when it is set), so
+two builds of the same record are byte-identical. Nothing here reads the wall clock.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from builder.record.dates import DAY, MONTH, PartialDate
+from builder.record.model import LANGUAGES, Citation, Event, Localized, Record, Source
+from builder.text.markup import URL
+from builder.views.output import OutputFile
+
+# Bump the major number when a field is removed or changes meaning; the minor one when
+# fields are added. Documented in content/data.md.
+SCHEMA_VERSION = "1.0"
+DATA_LICENSE = "CC-BY-4.0"
+DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+CODE_LICENSE = "MIT"
+PROJECT = "peru-crisis-record"
+# The year in every tag: URI. Tag URIs must never change, so this is a constant, not a clock.
+TAG_YEAR = "2026"
+FEED_SIZE = 50
+CSV_COLUMNS = (
+    "id", "url", "date", "date_precision", "end", "approximate", "title", "summary", "themes",
+    "regions", "places", "actors", "status", "claimed_by", "note", "related", "source_count", "sources",
+)  # fmt: skip
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+TEXTS = {
+    "en": {
+        "record": "Peru's crisis of rule, 2025–2026: the record",
+        "feed_subtitle": "The latest events in the record, by date.",
+        "license_notice": (
+            "The events, summaries and structure are the record's own work under CC BY 4.0. "
+            "The source articles are copyrighted by their publishers: cited, never reproduced."
+        ),
+        "calendar": "Peru's crisis of rule, 2025–2026",
+        "author": "The Peru crisis record contributors",
+        "day_unknown": "day unknown",
+        "days_unknown": "days unknown",
+        "month_unknown": "month unknown",
+        "dates_unknown": "exact dates unknown",
+        "approx": "c.",
+        "note": "Sources differ",
+        "status": "Status",
+        "sources": "Sources",
+        "undated": "n.d.",
+        "statuses": {"verified": "verified", "reported": "reported", "alleged": "alleged"},
+    },
+    "es": {
+        "record": "La crisis de gobierno del Perú, 2025–2026: el registro",
+        "feed_subtitle": "Los últimos hechos del registro, por fecha.",
+        "license_notice": (
+            "Los hechos, resúmenes y estructura son obra propia del registro, bajo CC BY 4.0. "
+            "Los artículos de las fuentes tienen derechos de autor de sus editores: se citan, "
+            "nunca se reproducen."
+        ),
+        "calendar": "La crisis de gobierno del Perú, 2025–2026",
+        "author": "Colaboradores del Registro de la crisis del Perú",
+        "day_unknown": "día desconocido",
+        "days_unknown": "días desconocidos",
+        "month_unknown": "mes desconocido",
+        "dates_unknown": "fechas exactas desconocidas",
+        "approx": "aprox.",
+        "note": "Las fuentes difieren",
+        "status": "Estado",
+        "sources": "Fuentes",
+        "undated": "s. f.",
+        "statuses": {"verified": "verificado", "reported": "informado", "alleged": "alegado"},
+    },
+}
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    # The same names as the pages and maps (builder/text/strings.py, builder/text/map_texts.py).
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+}  # fmt: skip
+
+# Characters XML 1.0 cannot carry at all, even escaped.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MD_LINK = re.compile(rf"\[([^\]]+)\]\(({URL})\)")  # balanced parentheses stay in the URL
+_MD_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+# A spreadsheet treats a cell starting with one of these as a formula (or a DDE command).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_files(record: Record, lang: str = "en", site_url: str | None = None) -> list[OutputFile]:
+    """Every download for `lang`: data/events.{json,csv,geojson,ics} and feed.xml.
+
+    English files sit at the site root; the Spanish ones (`lang="es"`) under `es/`.
+    `site_url` (e.g. "https://example.org/peru/") makes feed ids, calendar UIDs and links
+    absolute; without it links are relative and ids use a tag: URI.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    prefix = "" if lang == "en" else f"{lang}/"
+    events = sorted(record.events, key=Event.sort_key)
+    return [
+        OutputFile(f"{prefix}data/events.json", events_json(record, events, lang, site_url)),
+        OutputFile(f"{prefix}data/events.csv", events_csv(record, events, lang)),
+        OutputFile(f"{prefix}data/events.geojson", events_geojson(record, events, lang)),
+        OutputFile(f"{prefix}data/events.ics", events_ics(record, events, lang, site_url)),
+        OutputFile(f"{prefix}feed.xml", atom_feed(record, events, lang, site_url)),
+    ]
+
+
+# --- shared helpers -------------------------------------------------------------------------
+
+
+def event_path(event_id: str, lang: str) -> str:
+    """The site-relative address of an event's page in `lang` (no leading slash)."""
+    return f"events/{event_id}/" if lang == "en" else f"{lang}/events/{event_id}/"
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """`path` (site-relative) joined to `site_url`, with exactly one slash between them."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def human_date(date: PartialDate, lang: str, abbreviated: bool = False) -> str:
+    """A date as a reader writes it, at its precision: '7 June 2026', 'junio de 2026', '2026'."""
+    if date.month is None:
+        return str(date.year)
+    month = MONTHS[lang][date.month - 1]
+    if abbreviated:
+        month = month[:3]
+    if date.day is None:
+        return f"{month} {date.year}" if lang == "en" else f"{month} de {date.year}"
+    if lang == "en" or abbreviated:
+        return f"{date.day} {month} {date.year}"
+    return f"{date.day} de {month} de {date.year}"
+
+
+def plain_text(markdown: str) -> str:
+    """Event Markdown (only *emphasis* and [links](https://…) are allowed) as plain text."""
+    return _MD_EMPHASIS.sub(r"\1", _MD_LINK.sub(r"\1 (\2)", markdown))
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the control characters XML 1.0 cannot represent (escaping is the
+    serializer's job; these would make the document ill-formed whatever we do)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def _other_lang(lang: str) -> str:
+    return "es" if lang == "en" else "en"
+
+
+def _own_text(text: Localized, lang: str) -> str | None:
+    """The text in exactly `lang`, or None: no fallback, for the 'other language' fields."""
+    return text.en if lang == "en" else text.es
+
+
+def _source_line(citation: Citation, lang: str) -> str:
+    """'publisher — title (date)', the human summary of one citation."""
+    source = citation.source
+    when = source.date.iso() if source.date else TEXTS[lang]["undated"]
+    line = f"{source.publisher} — {source.title} ({when})"
+    return f"{line}, {citation.pinpoint}" if citation.pinpoint else line
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def events_json(record: Record, events: list[Event], lang: str, site_url: str | None) -> str:
+    """The lossless export: documented, versioned, keys in a fixed order, events by date and id."""
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "title": TEXTS[lang]["record"],
+        "language": lang,
+        "license": {
+            "data": DATA_LICENSE,
+            "data_url": DATA_LICENSE_URL,
+            "code": CODE_LICENSE,
+            "notice": TEXTS[lang]["license_notice"],
+        },
+        "base_url": site_url,
+        "event_count": len(events),
+        "themes": {
+            key: {"name": theme.name.get(lang), "description": theme.description.get(lang)}
+            for key, theme in sorted(record.themes.items())
+        },
+        "regions": _region_names(record, lang),
+        "actors": {
+            key: {
+                "name": actor.label(lang),
+                "kind": actor.kind,
+                "role": actor.role.get(lang),
+                "party": actor.party,
+                "country": actor.country,
+            }
+            for key, actor in sorted(record.actors.items())
+        },
+        "events": [_event_json(event, lang) for event in events],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _region_names(record: Record, lang: str) -> dict[str, str]:
+    """ISO code (and 'national', 'abroad') to the region's name in `lang`."""
+    names = {iso: region.label(lang) for iso, region in record.regions.items()}
+    names.update({key: scope.name.get(lang) for key, scope in record.scopes.items()})
+    return dict(sorted(names.items()))
+
+
+def _event_json(event: Event, lang: str) -> dict:
+    other = _other_lang(lang)
+    note = event.note
+    return {
+        "id": event.id,
+        "url": event_path(event.id, lang),
+        "date": event.date.iso(),
+        "date_precision": event.date.precision,
+        "end": event.end.iso() if event.end else None,
+        "end_precision": event.end.precision if event.end else None,
+        "approximate": event.approximate,
+        "title": event.title.get(lang),
+        "summary": event.summary.get(lang),
+        "note": note.get(lang) if note else None,
+        # True when title/summary/note above fell back to English for lack of a translation.
+        "fallback": any(t.is_fallback(lang) for t in (event.title, event.summary, note) if t),
+        other: {
+            "title": _own_text(event.title, other),
+            "summary": _own_text(event.summary, other),
+            "note": _own_text(note, other) if note else None,
+        },
+        "themes": list(event.themes),
+        "regions": list(event.regions),
+        "places": [
+            {"name": p.name, "lat": p.lat, "lon": p.lon, "region": p.region} for p in event.places
+        ],
+        "actors": list(event.actors),
+        "status": event.status,
+        "claimed_by": list(event.claimed_by),
+        "sources": [_source_json(citation) for citation in event.sources],
+        "related": list(event.related),
+    }
+
+
+def _source_json(citation: Citation) -> dict:
+    source: Source = citation.source
+    return {
+        # Registry key; None for a source written inline in the event file.
+        "id": source.id if source.registered else None,
+        "publisher": source.publisher,
+        "title": source.title,
+        "untitled": source.untitled,
+        "headline_unknown": source.headline_unknown,
+        "author": source.author,
+        "date": source.date.iso() if source.date else None,
+        "date_note": source.date_note,
+        "url": source.url,
+        "language": source.language,
+        "stance": source.stance,
+        "pinpoint": citation.pinpoint,
+    }
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def guard_cell(value: str) -> str:
+    """`value`, with a leading apostrophe if a spreadsheet would run it as a formula.
+
+    The rule, applied to every cell: a cell starting with =, +, -, @, a tab or a carriage return
+    gets a leading '. No cell in this table is a number that could start with '-', so there is
+    no exception for numbers.
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def events_csv(record: Record, events: list[Event], lang: str) -> str:
+    """One row per event, RFC 4180 (CRLF, quoted where needed), UTF-8 without a BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        row = _csv_row(event, lang)
+        writer.writerow([guard_cell(row[column]) for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def _csv_row(event: Event, lang: str) -> dict[str, str]:
+    def joined(values: Iterable[str]) -> str:
+        return "; ".join(values)
+
+    return {
+        "id": event.id,
+        "url": event_path(event.id, lang),
+        "date": event.date.iso(),
+        "date_precision": event.date.precision,
+        "end": event.end.iso() if event.end else "",
+        "approximate": "true" if event.approximate else "false",
+        "title": event.title.get(lang),
+        "summary": event.summary.get(lang),
+        "themes": joined(event.themes),
+        "regions": joined(event.regions),
+        "places": joined(f"{p.name} ({p.lat}, {p.lon})" for p in event.places),
+        "actors": joined(event.actors),
+        "status": event.status,
+        "claimed_by": joined(event.claimed_by),
+        "note": event.note.get(lang) if event.note else "",
+        "related": joined(event.related),
+        "source_count": str(len(event.sources)),
+        "sources": joined(_source_line(c, lang) for c in event.sources),
+    }
+
+
+# --- GeoJSON --------------------------------------------------------------------------------
+
+
+def events_geojson(record: Record, events: list[Event], lang: str) -> str:
+    """A FeatureCollection: one Point per place of each event, [lon, lat] in WGS 84."""
+    regions = _region_names(record, lang)
+    features = []
+    for event in events:
+        for n, place in enumerate(event.places, start=1):
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"{event.id}#{n}",
+                    "geometry": {
+                        "type": "Point",
+                        # RFC 7946 recommends six decimals (about 10 cm): more is noise.
+                        "coordinates": [round(place.lon, 6), round(place.lat, 6)],
+                    },
+                    "properties": {
+                        "event_id": event.id,
+                        "title": event.title.get(lang),
+                        "date": event.date.iso(),
+                        "date_precision": event.date.precision,
+                        "end": event.end.iso() if event.end else None,
+                        "status": event.status,
+                        "themes": list(event.themes),
+                        "place": place.name,
+                        "region": place.region,
+                        "region_name": regions.get(place.region, place.region),
+                        "url": event_path(event.id, lang),
+                    },
+                }
+            )
+    document = {"type": "FeatureCollection", "features": features}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- iCalendar ------------------------------------------------------------------------------
+
+
+def ics_escape(text: str) -> str:
+    """A TEXT value per RFC 5545 §3.3.11: backslash, semicolon, comma and newlines escaped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("[\x00-\x08\x0b-\x1f\x7f]", "", text)  # controls other than TAB and LF
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\n", "\\n")
+
+
+def fold_line(line: str) -> str:
+    """One content line folded at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character.
+
+    Continuation lines start with a space, which counts towards their 75 octets. The line is cut
+    as bytes, each cut moved back off UTF-8 continuation bytes (0b10xxxxxx) to a character's start.
+    """
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    pieces: list[bytes] = []
+    start, limit = 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:
+            end -= 1
+        pieces.append(data[start:end])
+        start, limit = end, 74
+    pieces.append(data[start:])
+    return "\r\n ".join(piece.decode("utf-8") for piece in pieces)
+
+
+def calendar_stamp(record: Record) -> str:
+    """DTSTAMP for every VEVENT: SOURCE_DATE_EPOCH when set, else the latest event's first day.
+
+    Never the wall clock, so that two builds of one record are byte-identical.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError) as exc:
+            raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from exc
+    elif record.events:
+        latest = max(event.date.first_day() for event in record.events)
+        moment = dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC)
+    else:
+        moment = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def ics_summary(event: Event, lang: str) -> str:
+    """The title, plus the date in words where a calendar's all-day block would mislead:
+    a month- or year-precision date, or an approximate one ('… (June 2026, day unknown)')."""
+    title = event.title.get(lang)
+    words = TEXTS[lang]
+    dates = [event.date] + ([event.end] if event.end else [])
+    vague = [d for d in dates if d.precision != DAY]
+    if not vague and not event.approximate:
+        return title
+    shown = " – ".join(human_date(d, lang) for d in dates)
+    if event.approximate:
+        shown = f"{words['approx']} {shown}"
+    if vague:
+        if any(d.precision != MONTH for d in vague):
+            unknown = words["dates_unknown"] if event.end else words["month_unknown"]
+        else:
+            unknown = words["days_unknown"] if len(vague) > 1 else words["day_unknown"]
+        shown = f"{shown}, {unknown}"
+    return f"{title} ({shown})"
+
+
+def _ics_description(event: Event, lang: str, site_url: str | None) -> str:
+    words = TEXTS[lang]
+    parts = [plain_text(event.summary.get(lang))]
+    if event.note:
+        parts.append(f"{words['note']}: {plain_text(event.note.get(lang))}")
+    parts.append(f"{words['status']}: {words['statuses'][event.status]}")
+    parts.append(
+        words["sources"] + ":\n" + "\n".join(f"- {_source_line(c, lang)}" for c in event.sources)
+    )
+    if site_url:
+        parts.append(absolute_url(site_url, event_path(event.id, lang)))
+    return "\n\n".join(parts)
+
+
+def _vevent(
+    record: Record, event: Event, lang: str, site_url: str | None, stamp: str, host: str
+) -> list[str]:
+    start = event.date.first_day()
+    # DTEND is exclusive: the day after the last day the event (or its period) covers.
+    last = (event.end or event.date).last_day()
+    end = last + dt.timedelta(days=1)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{event.id}@{host}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+        f"SUMMARY:{ics_escape(ics_summary(event, lang))}",
+        f"DESCRIPTION:{ics_escape(_ics_description(event, lang, site_url))}",
+    ]
+    themes = [record.themes[t].name.get(lang) if t in record.themes else t for t in event.themes]
+    lines.append("CATEGORIES:" + ",".join(ics_escape(name) for name in themes))
+    if event.places:
+        lines.append("LOCATION:" + ics_escape("; ".join(p.name for p in event.places)))
+        first = event.places[0]
+        lines.append(f"GEO:{first.lat:.6f};{first.lon:.6f}")
+    lines.append("STATUS:" + ("CONFIRMED" if event.status == "verified" else "TENTATIVE"))
+    lines.append("TRANSP:TRANSPARENT")  # a historical event does not make anyone busy
+    if site_url:
+        lines.append(f"URL:{absolute_url(site_url, event_path(event.id, lang))}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def events_ics(record: Record, events: list[Event], lang: str, site_url: str | None) -> str:
+    """An RFC 5545 calendar of all-day events: CRLF line ends, lines folded at 75 octets."""
+    host = (urlsplit(site_url).hostname if site_url else None) or PROJECT
+    stamp = calendar_stamp(record)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//{PROJECT}//events {lang}//{lang.upper()}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{ics_escape(TEXTS[lang]['calendar'])}",
+    ]
+    for event in events:
+        lines.extend(_vevent(record, event, lang, site_url, stamp, host))
+    lines.append("END:VCALENDAR")
+    return "".join(fold_line(line) + "\r\n" for line in lines)
+
+
+# --- Atom -----------------------------------------------------------------------------------
+
+
+def latest_events(events: Iterable[Event], count: int = FEED_SIZE) -> list[Event]:
+    """The `count` latest events: by date, newest first; events of one date by id."""
+    by_id = sorted(events, key=lambda e: e.id)
+    return sorted(by_id, key=lambda e: e.date.sort_key(), reverse=True)[:count]
+
+
+def _atom_time(date: PartialDate) -> str:
+    """An event date as an Atom timestamp: its first possible day, at midnight UTC."""
+    return f"{date.first_day():%Y-%m-%d}T00:00:00Z"
+
+
+def _tag(lang: str, specific: str) -> str:
+    path = specific if lang == "en" else f"{lang}/{specific}"
+    return f"tag:{PROJECT},{TAG_YEAR}:{path}"
+
+
+def atom_feed(record: Record, events: list[Event], lang: str, site_url: str | None) -> str:
+    """Atom 1.0 with the latest events. All text goes through ElementTree, which escapes it.
+
+    `updated` comes from event dates (the feed's is its newest entry's): the record has no
+    other clock that builds could reproduce.
+    """
+    words = TEXTS[lang]
+    entries = latest_events(events)
+    feed_path = "feed.xml" if lang == "en" else f"{lang}/feed.xml"
+    home = "" if lang == "en" else f"{lang}/"
+
+    def child(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
+        element = ET.SubElement(parent, tag, {k: xml_safe(v) for k, v in attrib.items()})
+        if text is not None:
+            element.text = xml_safe(text)
+        return element
+
+    # Tags are written unqualified under a default xmlns: ElementTree's default_namespace
+    # option refuses the unqualified attributes (rel, href) Atom uses.
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: lang})
+    child(feed, "id", absolute_url(site_url, feed_path) if site_url else _tag(lang, "feed"))
+    child(feed, "title", words["record"])
+    child(feed, "subtitle", words["feed_subtitle"])
+    newest = entries[0].date if entries else PartialDate(1970, 1, 1)
+    child(feed, "updated", _atom_time(newest))
+    # Relative hrefs resolve against the feed's own address, which sits at the language root.
+    child(feed, "link", rel="self", type="application/atom+xml",
+          href=absolute_url(site_url, feed_path) if site_url else "feed.xml")  # fmt: skip
+    child(feed, "link", rel="alternate", type="text/html",
+          href=absolute_url(site_url, home) if site_url else "./")  # fmt: skip
+    author = child(feed, "author")
+    child(author, "name", words["author"])
+    child(feed, "rights", f"{DATA_LICENSE} ({DATA_LICENSE_URL})")
+    for event in entries:
+        _atom_entry(child, feed, record, event, lang, site_url)
+    ET.indent(feed)
+    body = ET.tostring(feed, encoding="unicode")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+
+
+def _atom_entry(
+    child, feed: ET.Element, record: Record, event: Event, lang: str, site_url: str | None
+) -> None:
+    words = TEXTS[lang]
+    page = event_path(event.id, lang)
+    entry = child(feed, "entry")
+    child(
+        entry, "id", absolute_url(site_url, page) if site_url else _tag(lang, f"events/{event.id}")
+    )
+    child(entry, "title", event.title.get(lang))
+    child(entry, "updated", _atom_time(event.date))
+    # Without a site URL the link is relative to the feed, which sits beside events/.
+    child(entry, "link", rel="alternate", type="text/html",
+          href=absolute_url(site_url, page) if site_url else f"events/{event.id}/")  # fmt: skip
+    for theme in event.themes:
+        label = record.themes[theme].name.get(lang) if theme in record.themes else theme
+        child(entry, "category", term=theme, label=label)
+    when = " – ".join(human_date(d, lang) for d in (event.date, event.end) if d)
+    if event.approximate:
+        when = f"{words['approx']} {when}"
+    lead = f"{when} · {words['statuses'][event.status]}"
+    child(entry, "summary", f"{lead}\n\n{plain_text(event.summary.get(lang))}", type="text")

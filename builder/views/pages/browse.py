@@ -1,0 +1,266 @@
+"""Browse pages: one per theme, per region (all 26 units and the two scopes) and per actor, their
+indexes, the presidents chart page and the events index. Each theme, region and actor page
+links the timeline filtered by what it lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from builder.record.model import Event, Record
+from builder.text.markup import escape, html_block, text_markdown
+from builder.text.strings import plural, strings
+from builder.views import paths
+from builder.views.output import OutputFile
+from builder.views.pages.facets import Facets
+from builder.views.pages.listing import paginate
+from builder.views.pages.rendering import PageContext, front_matter, render
+from builder.views.pages.timeline import LISTING_MATTER
+from builder.views.settings import SiteSettings
+
+
+def browse_files(record: Record, facets: Facets, settings: SiteSettings) -> list[OutputFile]:
+    """Every theme, region and actor page with its index, the presidents page, the events index."""
+    files: list[OutputFile] = []
+    files += _theme_files(record, facets, settings)
+    files += _region_files(record, facets, settings)
+    files += _actor_files(record, facets, settings)
+    files.append(_presidents_file(record, facets, settings))
+    files.append(_events_index_file(record, facets, settings))
+    return files
+
+
+def _listing(
+    record: Record,
+    facets: Facets,
+    settings: SiteSettings,
+    events: Sequence[Event],
+    path_for: Callable[[int], str],
+    title: str,
+    intro: str,
+    timeline: tuple[Mapping[str, str], str],
+    figure: str | None = None,
+) -> list[OutputFile]:
+    """The pages of one browse list; only the first carries the figure and is searchable.
+
+    Every page links the timeline in the state `timeline` gives (its query, and the link's
+    accessible name), unless the list is empty: the timeline would show nothing.
+    """
+    pages = paginate(events, settings.browse_page_size, path_for)
+    files = []
+    for page in pages:
+        context = PageContext(record, facets, settings, page.path)
+        body = render(
+            "browse_list.md.j2",
+            context,
+            title=title,
+            intro=intro if page.number == 1 else "",
+            timeline_link=timeline_link(context, *timeline) if events else "",
+            figure=figure if page.number == 1 else None,
+            pages=pages,
+            page=page,
+            count=len(events),
+        )
+        matter = {"hide": ["toc"]} if page.number == 1 else LISTING_MATTER
+        files.append(OutputFile(page.path, front_matter(title=title, **matter) + body))
+    return files
+
+
+def _theme_files(record, facets, settings) -> list[OutputFile]:
+    lang = settings.lang
+    t = strings(lang)
+    files = []
+    rows = []
+    for theme_id, theme in record.themes.items():
+        events = facets.by_theme.get(theme_id, [])
+        rows.append(
+            (
+                theme.name.get(lang),
+                paths.theme_page(theme_id, lang),
+                theme.description.get(lang),
+                len(events),
+            )
+        )
+        files += _listing(
+            record, facets, settings, events,
+            lambda n, tid=theme_id: paths.theme_page(tid, lang, n),
+            theme.name.get(lang), text_markdown(theme.description.get(lang)),
+            _filtered("theme", theme_id, theme.name.get(lang), t),
+        )  # fmt: skip
+    files.append(
+        _index_file(
+            record, facets, settings, paths.themes_index(lang), "themes_index.md.j2", rows=rows
+        )
+    )
+    return files
+
+
+def _region_files(record, facets, settings) -> list[OutputFile]:
+    lang = settings.lang
+    t = PageContext(record, facets, settings, "").t
+    files = []
+    scope_rows, region_rows = [], []
+    for code, scope in record.scopes.items():
+        events = facets.by_region.get(code, [])
+        scope_rows.append(
+            (
+                scope.name.get(lang),
+                paths.region_page(code, lang),
+                scope.description.get(lang),
+                len(events),
+            )
+        )
+        files += _listing(
+            record, facets, settings, events,
+            lambda n, c=code: paths.region_page(c, lang, n),
+            scope.name.get(lang), text_markdown(scope.description.get(lang)),
+            _filtered("region", code, scope.name.get(lang), t),
+        )  # fmt: skip
+    for code, region in record.regions.items():
+        events = facets.by_region.get(code, [])
+        kind = t["region_kinds"].get(region.kind, region.kind)
+        region_rows.append(
+            (
+                region.label(lang),
+                paths.region_page(code, lang),
+                kind,
+                region.capital,
+                code,
+                len(events),
+            )
+        )
+        facts = t["region_facts"].format(
+            kind=kind, capital=region.capital, iso=code, ubigeo=region.ubigeo
+        )
+        intro = escape(facts)
+        if region.name != region.label(lang):
+            intro = f"*{escape(region.name)}*. {intro}"
+        figure = None
+        if settings.region_locator is not None:
+            figure = html_block(settings.region_locator([code], lang))
+        files += _listing(
+            record, facets, settings, events,
+            lambda n, c=code: paths.region_page(c, lang, n),
+            region.label(lang), intro, _filtered("region", code, region.label(lang), t),
+            figure,
+        )  # fmt: skip
+    files.append(
+        _index_file(
+            record,
+            facets,
+            settings,
+            paths.regions_index(lang),
+            "regions_index.md.j2",
+            scopes=scope_rows,
+            regions=region_rows,
+        )  # fmt: skip
+    )
+    return files
+
+
+def _actor_files(record, facets, settings) -> list[OutputFile]:
+    lang = settings.lang
+    t = PageContext(record, facets, settings, "").t
+    files = []
+    groups: dict[str, list] = {}
+    for actor_id, actor in record.actors.items():
+        involved = facets.by_actor.get(actor_id, [])
+        claims = facets.claims_by.get(actor_id, [])
+        events = sorted({e.id: e for e in [*involved, *claims]}.values(), key=Event.sort_key)
+        name = actor.label(lang)
+        groups.setdefault(actor.kind, []).append(
+            (name, paths.actor_page(actor_id, lang), actor.role.get(lang), len(events))
+        )
+        lines = [escape(actor.role.get(lang))]
+        if actor.name != name and actor.name not in name:
+            lines.insert(0, f"*{escape(actor.name)}*")
+        if actor.party and actor.party in record.actors:
+            party = paths.relative_link(
+                paths.actor_page(actor_id, lang), paths.actor_page(actor.party, lang)
+            )
+            lines.append(
+                t["actor_party"].format(
+                    party=f"[{escape(record.actors[actor.party].label(lang))}]({party})"
+                )
+            )
+        if actor.country != "PE":
+            lines.append(escape(t["actor_country"].format(country=actor.country)))
+        if claims:
+            lines.append(
+                escape(t["claims_by"].format(name=name))
+                + ": "
+                + plural(t["n_events"], len(claims), lang)
+            )
+        files += _listing(
+            record, facets, settings, events,
+            lambda n, aid=actor_id: paths.actor_page(aid, lang, n),
+            name, ". ".join(lines) + ".", _filtered("actor", actor_id, name, t),
+        )  # fmt: skip
+    kinds = list(t["actor_kinds"])
+    ordered = sorted(
+        groups.items(), key=lambda g: kinds.index(g[0]) if g[0] in kinds else len(kinds)
+    )
+    grouped = [
+        (t["actor_kinds"].get(kind, kind), sorted(rows, key=lambda r: r[0].casefold()))
+        for kind, rows in ordered
+    ]
+    files.append(
+        _index_file(
+            record, facets, settings, paths.actors_index(lang), "actors_index.md.j2", groups=grouped
+        )
+    )
+    return files
+
+
+def _filtered(key: str, value: str, name: str, t: Mapping) -> tuple[dict[str, str], str]:
+    """The timeline's state showing the events of one theme, region or actor (`key`), and the
+    accessible name of a link to it, which says what it filters by: the visible words alone are
+    the same on every page."""
+    label = t[f"see_on_timeline_{key}"].format(name=name)
+    return {key: value}, label
+
+
+def timeline_link(context: PageContext, state: Mapping[str, str], label: str) -> str:
+    """A Markdown button to the timeline in `state` ("See on the timeline"), whose accessible
+    name is `label`.
+
+    The link names the timeline's source file, query after it (`../../timeline/index.md?theme=x`):
+    MkDocs checks that the file exists, as for every link between pages, and writes the final
+    address for the site's URL style (`../../timeline/?theme=x`, or `…/index.html?theme=x` in the
+    offline copy), keeping the query. A final address written here would go unchecked, and
+    `--strict` would fail on it as an unrecognized relative link.
+    """
+    address = context.link(paths.timeline_index(context.lang)) + paths.timeline_query(state)
+    words = escape(context.t["see_on_timeline"])
+    name = _attribute_value(label)
+    attributes = f'.md-button .md-button--primary .pcr-timeline-link aria-label="{name}"'
+    return f"[{words}]({address}){{ {attributes} }}"
+
+
+# attr_list reads its value after Python-Markdown's inline patterns ran, so record text there
+# is written as character references: no `"`, `}`, `*`, `_`, `<`… ends the value or becomes
+# markup, and the browser reads the same characters back.
+_ATTRIBUTE_UNSAFE = re.compile(r"[^\w ,.:'-]|_")
+
+
+def _attribute_value(text: str) -> str:
+    return _ATTRIBUTE_UNSAFE.sub(lambda m: f"&#{ord(m.group())};", " ".join(text.split()))
+
+
+def _index_file(record, facets, settings, path: str, template: str, **values) -> OutputFile:
+    context = PageContext(record, facets, settings, path)
+    return OutputFile(path, front_matter(hide=["toc"]) + render(template, context, **values))
+
+
+def _presidents_file(record, facets, settings) -> OutputFile:
+    path = paths.presidents_page(settings.lang)
+    chart = None
+    if settings.presidents_chart is not None:
+        chart = html_block(settings.presidents_chart(record, settings.lang))
+    return _index_file(record, facets, settings, path, "presidents.md.j2", chart=chart)
+
+
+def _events_index_file(record, facets, settings) -> OutputFile:
+    return _index_file(
+        record, facets, settings, paths.events_index(settings.lang), "events_index.md.j2"
+    )

@@ -1,0 +1,139 @@
+"""One page per event, at the permanent address made from its id.
+
+Event pages are most of the site's pages (one per event and language), so they are written as
+HTML (`event.html.j2`), not Markdown: the HTML Python-Markdown made of the Markdown form, without
+its cost. The page keeps its front matter (title, description) before the HTML; the plugin
+hands it to the theme as it is (`builder.adapter.prerendered`), so links are final addresses here.
+"""
+
+from __future__ import annotations
+
+from markdown.extensions.toc import slugify, unique
+from markupsafe import Markup
+
+from builder.record.model import Citation, Event, Record
+from builder.text.markup import escape_html, href, html_block, plain_text, shorten
+from builder.views import paths
+from builder.views.output import OutputFile
+from builder.views.pages.facets import Facets
+from builder.views.pages.rendering import PageContext, front_matter, render_html
+from builder.views.settings import SiteSettings
+
+
+def event_files(record: Record, facets: Facets, settings: SiteSettings) -> list[OutputFile]:
+    """Every event's page, in record order."""
+    return [event_file(record, facets, settings, event) for event in record.events]
+
+
+def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Event) -> OutputFile:
+    """The page of `event`: facts (with a link to the timeline at its date), full text, sources,
+    related events, citation, correction link."""
+    here = paths.event_page(event.id, settings.lang)
+    context = PageContext(record, facets, settings, here)
+    t = context.t
+    n = facets.position[event.id]
+    previous = record.events[n - 1] if n > 0 else None
+    following = record.events[n + 1] if n + 1 < len(record.events) else None
+    locator = None
+    mapped = [code for code in event.regions if code in record.regions]
+    if settings.region_locator is not None and mapped:
+        locator = Markup(html_block(settings.region_locator(mapped, settings.lang)))
+    related = facets.related.get(event.id, [])
+    edit_url = settings.edit_url(event.path)
+    sections = [("title", context.title(event)), ("sources", t["sources"])]
+    sections += [("related", t["related"])] if related else []
+    sections += [("cite", t["cite"])] + ([("correct", t["correct"])] if edit_url else [])
+    keys, texts = zip(*sections, strict=True)
+    ids = dict(zip(keys, heading_ids(list(texts)), strict=True))
+    body = render_html(
+        "event.html.j2",
+        context,
+        event=event,
+        ids=ids,
+        status_line=status_line(context, event),
+        sources=[source_line(context, citation) for citation in event.sources],
+        places=Markup(
+            "; ".join(
+                f"{escape_html(place.name)} ({escape_html(context.region_name(place.region))})"
+                for place in event.places
+            )
+        ),
+        related=related,
+        previous=previous,
+        next=following,
+        locator=locator,
+        # A final address (MkDocs checks no link of an HTML page): the timeline at this event.
+        timeline_url=context.href(paths.timeline_index(settings.lang))
+        + paths.timeline_query({"event": event.id}),
+        citation=citation(context, event),
+        edit_url=href(edit_url) if edit_url else None,
+    )
+    description = shorten(plain_text(event.summary.get(settings.lang)), 200)
+    return OutputFile(
+        here, front_matter(title=context.title(event), description=description) + body
+    )
+
+
+def heading_ids(headings: list[str]) -> list[str]:
+    """The ids of a page's headings, as the Markdown `toc` extension makes them (slugs made
+    unique by `_1`, `_2`…), so the addresses of an event page's sections stay what they were."""
+    used: set[str] = set()
+    return [unique(slugify(" ".join(text.split()), "-"), used) for text in headings]
+
+
+def status_line(context: PageContext, event: Event) -> Markup:
+    """'Alleged: a claim by a party… Claimed by: X.', as HTML (the claimants linked)."""
+    t = context.t
+    label = (
+        f'<span class="pcr-status pcr-status--{event.status}">'
+        f"{escape_html(context.status(event))}</span>"
+    )
+    explained = escape_html(t["status_explained"][event.status])
+    if event.status == "alleged" and event.claimed_by:
+        claimants = context.html_links("actors", event.claimed_by)
+        return Markup(f"{label}: {explained} {escape_html(t['claimed_by'])}: {claimants}.")
+    return Markup(f"{label}: {explained}")
+
+
+def source_line(context: PageContext, citation: Citation) -> Markup:
+    """One source as HTML: publisher, title (linked only to a known URL), author, date or
+    date note, pinpoint, language when it differs from the page's, and who is speaking."""
+    t, source = context.t, citation.source
+    title = escape_html(source.title)
+    parts = [
+        escape_html(source.publisher),
+        f'<a href="{href(source.url)}">{title}</a>' if source.url else title,
+    ]
+    if source.author:
+        parts.append(escape_html(t["by"].format(author=source.author)))
+    if source.date:
+        parts.append(
+            f'<time datetime="{source.date.iso()}">{escape_html(context.date(source.date))}</time>'
+        )
+    elif not source.date_note:
+        parts.append(escape_html(t["undated"]))
+    if citation.pinpoint:
+        parts.append(escape_html(t["pinpoint"].format(pinpoint=citation.pinpoint)))
+    line = ", ".join(parts)
+    if source.date_note:
+        line += f" ({escape_html(source.date_note)})"
+    if source.language != context.lang:
+        line += f" ({escape_html(t['in_spanish'] if source.language == 'es' else t['in_english'])})"
+    if source.stance:
+        line += f'. <span class="pcr-stance">{escape_html(source.stance)}</span>'
+    return Markup(line)
+
+
+def citation(context: PageContext, event: Event) -> str:
+    """A plain-text reference: title, the record's name, the event id, its date and address."""
+    settings = context.settings
+    page = paths.event_page(event.id, settings.lang)
+    # The address cited is the published page's, in the offline copy too.
+    published = settings.absolute_url(paths.page_url(page, settings.published_directory_urls))
+    address = published or "/" + paths.page_url(page, settings.directory_urls)
+    title = context.title(event)
+    end = "" if title.endswith(("?", "!", ".")) else "."
+    return (
+        f"“{title}{end}” {settings.site_name}, {context.t['event_id'].lower()} {event.id} "
+        f"({context.when(event)}). {address}"
+    )

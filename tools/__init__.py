@@ -1,0 +1,1 @@
+"""Developer tools run from a checkout (benchmarks, audits, map regeneration); not installed."""

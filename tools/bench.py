@@ -1,0 +1,387 @@
+"""`make bench`: how the site build scales, beside a plain MkDocs build of as many pages.
+
+For each size (1,000 and 10,000 events by default) it writes a synthetic record that passes the
+checker into a temporary folder, builds it with `mkdocs build --strict` and prints the build time,
+the peak memory of the build process, the site's size and its largest page. It then builds a plain
+MkDocs project of the same number of Markdown pages, every one in the navigation, and prints the
+same figures beside them. Last, it times `peru-timeline check` on 1,000 event files.
+
+A plain build grows quadratically (the theme renders the whole navigation into every page), so it
+runs under a time limit (`--plain-timeout`) and is reported as stopped when it reaches it.
+
+In Debian's Chromium (tools/timeline_bench.py), on the real record and on the largest synthetic
+one, it measures the timeline page (`/timeline/`, `/es/timeline/`): the bytes of its first load
+against their budget (200 KB for the real record, 400 KB for the synthetic one) with the five
+largest responses, and the median and maximum time of 20 moves of the explorer's time window
+(budget at the largest size: median ≤ 100 ms), beside the real record's in the same run. The
+machine's load average is printed with the figures: the times depend on how busy it is.
+
+    python -m tools.bench [--sizes 1000 10000] [--plain-timeout 600] [--skip-plain]
+                            [--skip-browser] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from builder.record.load import load_record
+from tools import timeline_bench
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET_SECONDS = 120
+PAGE_LIMIT = 100 * 1024
+# The explorer's first-load data (its index and the newest list shard) and the theme's index.
+DATA_FILES = ("timeline/data/index.js", "timeline/data/list-0.js", "search/search_index.json")
+
+# Runs a command as its only child, then reports that child's time and peak memory: in a fresh
+# process RUSAGE_CHILDREN is exactly the build's, whatever this process itself has used.
+_MEASURE = textwrap.dedent(
+    """
+    import json, resource, subprocess, sys, time
+    timeout = float(sys.argv[1]) or None
+    start = time.monotonic()
+    try:
+        done = subprocess.run(sys.argv[3:], cwd=sys.argv[2], capture_output=True, text=True,
+                              timeout=timeout)
+        finished, code, output = True, done.returncode, done.stdout + done.stderr
+    except subprocess.TimeoutExpired as stopped:
+        finished, code, output = False, None, str(stopped.output or "")[-2000:]
+    seconds = time.monotonic() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "peak_kb": peak, "finished": finished,
+                      "returncode": code, "output": output[-4000:]}))
+    """
+)
+
+_VOCABULARY = (
+    "congress president vote count protest strike region minister court ruling election runoff "
+    "transport union extortion emergency police port investment embassy delegation statement "
+    "decree resolution prosecutor investigation party candidate campaign poll result tally "
+    "observer mobilisation road blockade province district mayor governor budget contract"
+)
+WORDS = tuple(_VOCABULARY.split())
+
+
+@dataclass(frozen=True)
+class Measurement:
+    seconds: float
+    peak_mb: float
+    finished: bool
+    returncode: int | None
+    output: str
+
+
+@dataclass(frozen=True)
+class SiteFigures:
+    files: int
+    pages: int
+    total_mb: float
+    largest_page: tuple[str, int]
+    data_files: dict[str, int]
+    pages_over_limit: int
+
+
+# --- synthetic records --------------------------------------------------------------------
+
+
+def synthetic_events(n: int, registries: dict, seed: int = 2026) -> Iterator[tuple[str, str]]:
+    """`n` valid event files as (path under the project, YAML text), the same for the same seed.
+
+    Most fall in 2025–2026, as in the real record, so months are crowded; some are periods,
+    approximate, alleged or dated to the month or the year only.
+    """
+    rng = random.Random(seed)
+    themes = sorted(registries["themes"])
+    regions = registries["regions"]
+    actors = sorted(registries["actors"])
+    sources = sorted(registries["sources"])
+    start_recent, start_old = dt.date(2025, 1, 1), dt.date(1980, 1, 1)
+    ids: list[str] = []
+    for number in range(n):
+        if rng.random() < 0.85:
+            day = start_recent + dt.timedelta(days=rng.randrange(0, 577))  # to 31 July 2026
+        else:
+            day = start_old + dt.timedelta(days=rng.randrange(0, 16_400))
+        precision = rng.random()
+        if precision < 0.05:
+            date = f"{day.year}"
+        elif precision < 0.15:
+            date = f"{day:%Y-%m}"
+        else:
+            date = day.isoformat()
+        event_id = f"{date}-synthetic-event-{number:05d}"
+        event: dict = {
+            "date": date,
+            "title": f"Synthetic event {number}: {' '.join(rng.sample(WORDS, 6))}",
+            "summary": _paragraphs(rng, 2),
+            "es": {
+                "title": f"Hecho sintético {number}: {' '.join(rng.sample(WORDS, 6))}",
+                "summary": _paragraphs(rng, 2),
+            },
+        }
+        if len(date) == 10 and rng.random() < 0.06:
+            event["end"] = (day + dt.timedelta(days=rng.randrange(1, 30))).isoformat()
+        if len(date) == 10 and rng.random() < 0.04:
+            event["approximate"] = True
+            event["note"] = "The sources give only an approximate date."
+            event["es"]["note"] = "Las fuentes dan solo una fecha aproximada."
+        event["themes"] = rng.sample(themes, rng.choice((1, 1, 2)))
+        event["regions"] = (
+            ["national"] if rng.random() < 0.3 else rng.sample(regions, rng.choice((1, 1, 2, 3)))
+        )
+        event["actors"] = rng.sample(actors, rng.randrange(0, 4))
+        status = rng.choices(("verified", "reported", "alleged"), (6, 3, 1))[0]
+        event["status"] = status
+        if status == "alleged":
+            event["claimed_by"] = [rng.choice(actors)]
+        event["sources"] = [_source(rng, sources, day) for _ in range(rng.choice((1, 1, 2, 3)))]
+        earlier = [i for i in ids[-50:] if i[:4] == date[:4]]
+        if earlier and rng.random() < 0.2:
+            event["related"] = [rng.choice(earlier)]
+        ids.append(event_id)
+        text = yaml.safe_dump(event, allow_unicode=True, sort_keys=False, width=100)
+        # The checker reads dates as written: keep them bare, not quoted.
+        yield f"events/{day.year}/{event_id}.yml", text.replace(f"'{date}'", date)
+
+
+def _paragraphs(rng: random.Random, count: int) -> str:
+    return "\n\n".join(
+        " ".join(rng.choice(WORDS) for _ in range(rng.randrange(40, 70))).capitalize() + "."
+        for _ in range(count)
+    )
+
+
+def _source(rng: random.Random, registered: list[str], day: dt.date) -> dict:
+    if registered and rng.random() < 0.3:
+        return {"id": rng.choice(registered)}
+    return {
+        "publisher": rng.choice(("La República", "RPP", "El Comercio", "Infobae", "WSWS")),
+        "title": " ".join(rng.sample(WORDS, 8)).capitalize(),
+        "date": day.isoformat(),
+        "url": f"https://example.org/{day:%Y/%m/%d}/{rng.randrange(10**6)}",
+    }
+
+
+def write_synthetic_project(root: Path, n: int) -> Path:
+    """A copy of this project's configuration, pages and registries, with `n` synthetic events."""
+    (root / "maps").mkdir(parents=True)
+    shutil.copy(REPO / "maps" / "regions.yml", root / "maps" / "regions.yml")
+    shutil.copytree(REPO / "maps" / "boundaries", root / "maps" / "boundaries")
+    shutil.copytree(REPO / "events" / "registries", root / "events" / "registries")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    registries = {
+        name: yaml.safe_load((root / "events" / "registries" / f"{name}.yml").read_text("utf-8"))
+        for name in ("themes", "actors", "sources")
+    }
+    regions = yaml.safe_load((root / "maps" / "regions.yml").read_text("utf-8"))["regions"]
+    registries["regions"] = sorted(region["iso"] for region in regions)
+    for path, text in synthetic_events(n, registries):
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return root
+
+
+def write_plain_project(root: Path, n: int) -> Path:
+    """A plain MkDocs + Material project of `n` Markdown pages, every one listed in the nav."""
+    rng = random.Random(n)
+    docs = root / "docs"
+    (docs / "pages").mkdir(parents=True)
+    (docs / "index.md").write_text("# Plain site\n", encoding="utf-8")
+    nav = ["  - index.md"]
+    for number in range(n):
+        name = f"pages/page-{number:05d}.md"
+        body = _paragraphs(rng, 3)
+        (docs / name).write_text(f"# Page {number}\n\n{body}\n", encoding="utf-8")
+        nav.append(f"  - {name}")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Plain\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n"
+        "nav:\n" + "\n".join(nav) + "\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+# --- measuring ----------------------------------------------------------------------------
+
+
+def measure(command: list[str], cwd: Path, timeout: float | None = None) -> Measurement:
+    """Run `command` in `cwd`; its wall time and the peak resident memory of its process tree."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    wrapper = [sys.executable, "-c", _MEASURE, str(timeout or 0), str(cwd), *command]
+    done = subprocess.run(wrapper, capture_output=True, text=True, env=env, check=True)
+    data = json.loads(done.stdout)
+    return Measurement(
+        data["seconds"],
+        data["peak_kb"] / 1024,
+        data["finished"],
+        data["returncode"],
+        data["output"],
+    )
+
+
+def site_figures(site: Path) -> SiteFigures:
+    """Counts and sizes of a built site; `largest_page` is the biggest HTML file."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    data = {name: (site / name).stat().st_size for name in DATA_FILES if (site / name).exists()}
+    return SiteFigures(
+        files=len(files),
+        pages=len(pages),
+        total_mb=sum(p.stat().st_size for p in files) / 2**20,
+        largest_page=(largest.relative_to(site).as_posix(), largest.stat().st_size),
+        data_files=data,
+        pages_over_limit=sum(p.stat().st_size > PAGE_LIMIT for p in pages),
+    )
+
+
+def mkdocs_build(
+    root: Path, timeout: float | None = None, site_dir: Path | None = None
+) -> tuple[Measurement, SiteFigures | None]:
+    """Build the project at `root` into `site_dir` (default: its own `site/`)."""
+    site_dir = site_dir or root / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    result = measure(command, root, timeout)
+    built = result.finished and result.returncode == 0
+    return result, site_figures(site_dir) if built else None
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:,.1f} KB"
+
+
+def _column(result: Measurement, figures: SiteFigures | None) -> list[str]:
+    if result.output == "skipped":
+        return ["skipped"] + ["—"] * 5
+    if not result.finished:
+        return [f"stopped at {result.seconds:,.0f} s", f"{result.peak_mb:,.0f} MB (at stop)"] + [
+            "—"
+        ] * 4
+    if result.returncode != 0 or figures is None:
+        return ["FAILED", f"{result.peak_mb:,.0f} MB"] + ["—"] * 4
+    path, size = figures.largest_page
+    return [
+        f"{result.seconds:,.1f} s",
+        f"{result.peak_mb:,.0f} MB",
+        f"{figures.total_mb:,.1f} MB in {figures.files:,} files",
+        f"{figures.pages:,}",
+        f"{_kb(size)} ({path})",
+        f"{figures.pages_over_limit:,}",
+    ]
+
+
+def report(n: int, ours, plain) -> str:
+    rows = [
+        "build time",
+        "peak memory",
+        "site size",
+        "HTML pages",
+        "largest page",
+        "pages > 100 KB",
+    ]
+    left, right = _column(*ours), _column(*plain)
+    if ours[1] is not None and plain[1] is not None:  # both built: ours as a multiple of plain
+        left[0] += f" ({timeline_bench.ratio(ours[0].seconds, plain[0].seconds)} plain)"
+    width = max(len(x) for x in left + ["peru-timeline"]) + 2
+    lines = [f"\n{n:,} events", f"  {'':16}{'peru-timeline':{width}}plain MkDocs (all in nav)"]
+    lines += [f"  {row:16}{a:{width}}{b}" for row, a, b in zip(rows, left, right, strict=True)]
+    result, figures = ours
+    if figures:
+        for name, size in figures.data_files.items():
+            lines.append(f"  {'data file':16}{name}: {_kb(size)}")
+        fast = "within" if result.seconds < TARGET_SECONDS else "OVER"
+        small = "no page over" if not figures.pages_over_limit else "SOME PAGES OVER"
+        lines.append(f"  target {TARGET_SECONDS} s, pages ≤ 100 KB: time {fast}, {small} 100 KB")
+    else:
+        lines.append("  peru-timeline build failed:\n" + textwrap.indent(result.output, "    "))
+    return "\n".join(lines)
+
+
+def real_record_timeline(work: Path) -> timeline_bench.Updates | None:
+    """Build this project's own record into `work` and print its timeline page's figures;
+    returns its update times, the reference for the synthetic record's."""
+    count = len(load_record(REPO).events)
+    result, figures = mkdocs_build(REPO, site_dir=work / "real-site")
+    if figures is None:
+        print("\nthe real record's build failed:\n" + textwrap.indent(result.output, "    "))
+        return None
+    print(f"\nthe real record ({count} events): built in {result.seconds:,.1f} s", flush=True)
+    return timeline_bench.measure_site(
+        work / "real-site", f"the real record ({count} events)", timeline_bench.LOAD_BUDGET_REAL
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.bench", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--plain-timeout", type=float, default=600,
+                        help="seconds before a plain MkDocs build is stopped (default 600)")  # fmt: skip
+    parser.add_argument("--skip-plain", action="store_true", help="build only the record's site")
+    parser.add_argument("--skip-browser", action="store_true",
+                        help="leave out the timeline page's figures in Chromium")  # fmt: skip
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args(argv)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="peru-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"benchmark on {os.cpu_count()} CPU(s), in {work}", flush=True)
+    browser = not args.skip_browser
+    if browser and (problem := timeline_bench.browser_problem()):
+        print(f"the timeline page's figures in Chromium are left out: {problem}", flush=True)
+        browser = False
+    try:
+        reference = real_record_timeline(work) if browser else None
+        for n in args.sizes:
+            ours_root = write_synthetic_project(work / f"record-{n}", n)
+            ours = mkdocs_build(ours_root)
+            if args.skip_plain:
+                plain = (Measurement(0, 0, False, None, "skipped"), None)
+            else:
+                plain_root = write_plain_project(work / f"plain-{n}", n)
+                plain = mkdocs_build(plain_root, args.plain_timeout)
+            print(report(n, ours, plain), flush=True)
+            if browser and n == max(args.sizes) and ours[1] is not None:
+                timeline_bench.measure_site(
+                    ours_root / "site",
+                    f"{n:,} events",
+                    timeline_bench.LOAD_BUDGET_LARGE,
+                    timeline_bench.UPDATE_BUDGET_MS,
+                    reference,
+                )
+        check_root = work / "record-check"
+        write_synthetic_project(check_root, 1000)
+        checked = measure([str(Path(sys.executable).parent / "peru-timeline"), "check"], check_root)
+        state = "ok" if checked.returncode == 0 else "FAILED"
+        print(
+            f"\nperu-timeline check on 1,000 event files: {checked.seconds:.1f} s ({state}), "
+            f"peak {checked.peak_mb:,.0f} MB"
+        )
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
