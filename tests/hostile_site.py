@@ -24,7 +24,7 @@ import yaml
 from conftest import REPO, new_project
 from site_fixtures import ABOUT, MKDOCS_YML
 
-CORPUS = Path(__file__).with_name("hostile_payloads.yml")
+CORPUS = Path(__file__).parent / "adapter" / "hostile_payloads.yml"
 # Every placement ends with this word: searching for it finds every payload event.
 WORD = "zebrafish"
 MARKER_RE = r"([a-z][a-z0-9-]*)@([a-z]+)"
