@@ -1,4 +1,4 @@
-"""Record text made safe to embed in generated Markdown pages.
+"""Record text made safe to embed in generated Markdown pages, HTML and XML.
 
 Event files allow only `*emphasis*` and `[links](https://…)` in summaries and notes. Everything
 else a writer types (an asterisk, a bracket, `<b>`, a line starting with `#`) must come out as
@@ -24,6 +24,8 @@ URL = r"https?://(?:[^()\s]|\([^()\s]*\))+"
 _LINK = re.compile(rf"\[([^\]\n]+)\]\(({URL})\)")
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 _TOKENS = re.compile(rf"{_LINK.pattern}|{_EMPHASIS.pattern}")
+# Characters XML 1.0 cannot carry at all, even escaped.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @functools.lru_cache(maxsize=65536)  # labels (themes, regions, actors) repeat on every page
@@ -140,3 +142,9 @@ def inline_html(paragraph: str) -> str:
 def text_html(text: str) -> str:
     """A whole summary or note as HTML paragraphs, one `<p>` a line."""
     return "\n".join(f"<p>{inline_html(paragraph)}</p>" for paragraph in paragraphs(text))
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the control characters XML 1.0 cannot represent (escaping is the
+    serializer's job; these would make the document ill-formed whatever we do)."""
+    return _XML_ILLEGAL.sub("", text)

@@ -19,8 +19,11 @@ from urllib.parse import urlsplit
 
 from builder.record.dates import DAY, MONTH, PartialDate
 from builder.record.model import LANGUAGES, Citation, Event, Localized, Record, Source
-from builder.text.markup import URL
+from builder.text.dates import dates_in_full
+from builder.text.markup import URL, xml_safe
+from builder.text.strings import strings
 from builder.views.output import OutputFile
+from builder.views.spreadsheet import guard_cell
 
 # Bump the major number when a field is removed or changes meaning; the minor one when
 # fields are added. Documented in content/data.md.
@@ -39,63 +42,8 @@ CSV_COLUMNS = (
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-TEXTS = {
-    "en": {
-        "record": "Peru's crisis of rule, 2025–2026: the record",
-        "feed_subtitle": "The latest events in the record, by date.",
-        "license_notice": (
-            "The events, summaries and structure are the record's own work under CC BY 4.0. "
-            "The source articles are copyrighted by their publishers: cited, never reproduced."
-        ),
-        "calendar": "Peru's crisis of rule, 2025–2026",
-        "author": "The Peru crisis record contributors",
-        "day_unknown": "day unknown",
-        "days_unknown": "days unknown",
-        "month_unknown": "month unknown",
-        "dates_unknown": "exact dates unknown",
-        "approx": "c.",
-        "note": "Sources differ",
-        "status": "Status",
-        "sources": "Sources",
-        "undated": "n.d.",
-        "statuses": {"verified": "verified", "reported": "reported", "alleged": "alleged"},
-    },
-    "es": {
-        "record": "La crisis de gobierno del Perú, 2025–2026: el registro",
-        "feed_subtitle": "Los últimos hechos del registro, por fecha.",
-        "license_notice": (
-            "Los hechos, resúmenes y estructura son obra propia del registro, bajo CC BY 4.0. "
-            "Los artículos de las fuentes tienen derechos de autor de sus editores: se citan, "
-            "nunca se reproducen."
-        ),
-        "calendar": "La crisis de gobierno del Perú, 2025–2026",
-        "author": "Colaboradores del Registro de la crisis del Perú",
-        "day_unknown": "día desconocido",
-        "days_unknown": "días desconocidos",
-        "month_unknown": "mes desconocido",
-        "dates_unknown": "fechas exactas desconocidas",
-        "approx": "aprox.",
-        "note": "Las fuentes difieren",
-        "status": "Estado",
-        "sources": "Fuentes",
-        "undated": "s. f.",
-        "statuses": {"verified": "verificado", "reported": "informado", "alleged": "alegado"},
-    },
-}
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    # The same names as the pages and maps (builder/text/strings.py, builder/text/map_texts.py).
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-}  # fmt: skip
-
-# Characters XML 1.0 cannot carry at all, even escaped.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MD_LINK = re.compile(rf"\[([^\]]+)\]\(({URL})\)")  # balanced parentheses stay in the URL
 _MD_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
-# A spreadsheet treats a cell starting with one of these as a formula (or a DDE command).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_files(record: Record, lang: str = "en", site_url: str | None = None) -> list[OutputFile]:
@@ -131,29 +79,9 @@ def absolute_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
-def human_date(date: PartialDate, lang: str, abbreviated: bool = False) -> str:
-    """A date as a reader writes it, at its precision: '7 June 2026', 'junio de 2026', '2026'."""
-    if date.month is None:
-        return str(date.year)
-    month = MONTHS[lang][date.month - 1]
-    if abbreviated:
-        month = month[:3]
-    if date.day is None:
-        return f"{month} {date.year}" if lang == "en" else f"{month} de {date.year}"
-    if lang == "en" or abbreviated:
-        return f"{date.day} {month} {date.year}"
-    return f"{date.day} de {month} de {date.year}"
-
-
 def plain_text(markdown: str) -> str:
     """Event Markdown (only *emphasis* and [links](https://…) are allowed) as plain text."""
     return _MD_EMPHASIS.sub(r"\1", _MD_LINK.sub(r"\1 (\2)", markdown))
-
-
-def xml_safe(text: str) -> str:
-    """`text` without the control characters XML 1.0 cannot represent (escaping is the
-    serializer's job; these would make the document ill-formed whatever we do)."""
-    return _XML_ILLEGAL.sub("", text)
 
 
 def _other_lang(lang: str) -> str:
@@ -168,7 +96,7 @@ def _own_text(text: Localized, lang: str) -> str | None:
 def _source_line(citation: Citation, lang: str) -> str:
     """'publisher — title (date)', the human summary of one citation."""
     source = citation.source
-    when = source.date.iso() if source.date else TEXTS[lang]["undated"]
+    when = source.date.iso() if source.date else strings(lang)["downloads"]["undated"]
     line = f"{source.publisher} — {source.title} ({when})"
     return f"{line}, {citation.pinpoint}" if citation.pinpoint else line
 
@@ -180,13 +108,13 @@ def events_json(record: Record, events: list[Event], lang: str, site_url: str | 
     """The lossless export: documented, versioned, keys in a fixed order, events by date and id."""
     document = {
         "schema_version": SCHEMA_VERSION,
-        "title": TEXTS[lang]["record"],
+        "title": strings(lang)["downloads"]["record"],
         "language": lang,
         "license": {
             "data": DATA_LICENSE,
             "data_url": DATA_LICENSE_URL,
             "code": CODE_LICENSE,
-            "notice": TEXTS[lang]["license_notice"],
+            "notice": strings(lang)["downloads"]["license_notice"],
         },
         "base_url": site_url,
         "event_count": len(events),
@@ -273,18 +201,12 @@ def _source_json(citation: Citation) -> dict:
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def guard_cell(value: str) -> str:
-    """`value`, with a leading apostrophe if a spreadsheet would run it as a formula.
-
-    The rule, applied to every cell: a cell starting with =, +, -, @, a tab or a carriage return
-    gets a leading '. No cell in this table is a number that could start with '-', so there is
-    no exception for numbers.
-    """
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def events_csv(record: Record, events: list[Event], lang: str) -> str:
-    """One row per event, RFC 4180 (CRLF, quoted where needed), UTF-8 without a BOM."""
+    """One row per event, RFC 4180 (CRLF, quoted where needed), UTF-8 without a BOM.
+
+    Every cell is guarded against spreadsheet formulas; no cell is a number that could start
+    with '-', so none is exempt.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
@@ -412,12 +334,12 @@ def ics_summary(event: Event, lang: str) -> str:
     """The title, plus the date in words where a calendar's all-day block would mislead:
     a month- or year-precision date, or an approximate one ('… (June 2026, day unknown)')."""
     title = event.title.get(lang)
-    words = TEXTS[lang]
+    words = strings(lang)["downloads"]
     dates = [event.date] + ([event.end] if event.end else [])
     vague = [d for d in dates if d.precision != DAY]
     if not vague and not event.approximate:
         return title
-    shown = " – ".join(human_date(d, lang) for d in dates)
+    shown = dates_in_full(dates, lang)
     if event.approximate:
         shown = f"{words['approx']} {shown}"
     if vague:
@@ -430,7 +352,7 @@ def ics_summary(event: Event, lang: str) -> str:
 
 
 def _ics_description(event: Event, lang: str, site_url: str | None) -> str:
-    words = TEXTS[lang]
+    words = strings(lang)["downloads"]
     parts = [plain_text(event.summary.get(lang))]
     if event.note:
         parts.append(f"{words['note']}: {plain_text(event.note.get(lang))}")
@@ -483,7 +405,7 @@ def events_ics(record: Record, events: list[Event], lang: str, site_url: str | N
         f"PRODID:-//{PROJECT}//events {lang}//{lang.upper()}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ics_escape(TEXTS[lang]['calendar'])}",
+        f"X-WR-CALNAME:{ics_escape(strings(lang)['downloads']['calendar'])}",
     ]
     for event in events:
         lines.extend(_vevent(record, event, lang, site_url, stamp, host))
@@ -516,7 +438,7 @@ def atom_feed(record: Record, events: list[Event], lang: str, site_url: str | No
     `updated` comes from event dates (the feed's is its newest entry's): the record has no
     other clock that builds could reproduce.
     """
-    words = TEXTS[lang]
+    words = strings(lang)["downloads"]
     entries = latest_events(events)
     feed_path = "feed.xml" if lang == "en" else f"{lang}/feed.xml"
     home = "" if lang == "en" else f"{lang}/"
@@ -553,7 +475,7 @@ def atom_feed(record: Record, events: list[Event], lang: str, site_url: str | No
 def _atom_entry(
     child, feed: ET.Element, record: Record, event: Event, lang: str, site_url: str | None
 ) -> None:
-    words = TEXTS[lang]
+    words = strings(lang)["downloads"]
     page = event_path(event.id, lang)
     entry = child(feed, "entry")
     child(
@@ -567,7 +489,7 @@ def _atom_entry(
     for theme in event.themes:
         label = record.themes[theme].name.get(lang) if theme in record.themes else theme
         child(entry, "category", term=theme, label=label)
-    when = " – ".join(human_date(d, lang) for d in (event.date, event.end) if d)
+    when = dates_in_full([d for d in (event.date, event.end) if d], lang)
     if event.approximate:
         when = f"{words['approx']} {when}"
     lead = f"{when} · {words['statuses'][event.status]}"

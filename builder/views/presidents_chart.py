@@ -1,24 +1,22 @@
 """The presidents chart: every presidential term since 28 July 2016, to scale, as an SVG.
 
-Terms come from the record, not from a list in code. A term is an event with the theme
-`presidential-succession` whose id ends in `-term` (`2016-07-28-kuczynski-term`); its `date`
-is the first day in office and its `end` the last, or no `end` while the president is in office.
-Terms are numbered 1st, 2nd, … from the first one starting on or after 28 July 2016.
+The terms and the gaps between them are the record's (`builder.record.terms`); this module
+only draws them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 
 from builder.record.dates import PartialDate
-from builder.record.model import LANGUAGES, Event, Record
-from builder.views.exports import human_date, xml_safe
+from builder.record.model import LANGUAGES, Record
+from builder.record.terms import COUNT_FROM, Gap, Term, presidential_gaps, presidential_terms
+from builder.text.dates import date_label, day_label, short_span
+from builder.text.markup import xml_safe
+from builder.text.numbers import ordinal
+from builder.text.strings import strings
 
-SUCCESSION = "presidential-succession"
-TERM_SUFFIX = "-term"
-COUNT_FROM = dt.date(2016, 7, 28)  # Kuczynski's inauguration: the record counts from here
 AXIS_START = dt.date(2016, 7, 1)
 AXIS_END = dt.date(2026, 8, 1)  # the end of July 2026, unless a term runs later
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -35,105 +33,6 @@ MIN_BAR = 3.0  # Merino's five days are under a pixel at this scale: keep every 
 INK, MUTED, GRID = "#1a1a1a", "#4a4a4a", "#d0d0d0"
 BAR, GAP = "#1d4f91", "#b3261e"
 
-TEXTS = {
-    "en": {
-        "title": "Presidents of Peru since {start}",
-        "subtitle": "Counted from {name}'s inauguration on {start}. One bar per term, to scale.",
-        "no_president": "No president",
-        "in_office": "since {start} (in office)",
-        "desc_intro": "Timeline of {count} presidential terms of Peru from {start}, drawn to scale "
-        "on a time axis from {axis_start} to {axis_end}.",
-        "desc_term": "{ordinal}: {name}, {start} to {end}.",
-        "desc_current": "{ordinal}: {name}, from {start}; in office at the latest source ({known}).",
-        "desc_gap": "No president from {start} to {end}.",
-    },
-    "es": {
-        "title": "Presidentes del Perú desde el {start}",
-        "subtitle": "Contados desde la asunción de {name} el {start}. Una barra por mandato, a escala.",
-        "no_president": "Sin presidente",
-        "in_office": "desde el {start} (en funciones)",
-        "desc_intro": "Línea de tiempo de {count} mandatos presidenciales del Perú desde el {start}, "
-        "a escala, sobre un eje de {axis_start} a {axis_end}.",
-        "desc_term": "{ordinal}: {name}, del {start} al {end}.",
-        "desc_current": "{ordinal}: {name}, desde el {start}; en funciones según la última fuente "
-        "({known}).",
-        "desc_gap": "Sin presidente del {start} al {end}.",
-    },
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One presidential term; `end` is None while the president is in office."""
-
-    event: Event
-    ordinal: int
-    name: str
-    start: dt.date
-    end: dt.date | None
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """Days between two terms with no president: from the day one left to the day the next
-    took office. `event` is the record's event describing the gap, when it has one."""
-
-    start: dt.date
-    end: dt.date
-    event: Event | None
-
-
-def is_term(event: Event) -> bool:
-    """True for a presidential-term event (see the module docstring for the convention)."""
-    return SUCCESSION in event.themes and event.id.endswith(TERM_SUFFIX)
-
-
-def presidential_terms(record: Record, lang: str = "en") -> list[Term]:
-    """The terms starting on or after 28 July 2016, in order, numbered from 1."""
-    events = sorted(
-        (e for e in record.events if is_term(e) and e.date.first_day() >= COUNT_FROM),
-        key=Event.sort_key,
-    )
-    return [
-        Term(
-            event=e,
-            ordinal=n,
-            name=_president_name(record, e, lang),
-            start=e.date.first_day(),
-            end=e.end.last_day() if e.end else None,
-        )
-        for n, e in enumerate(events, start=1)
-    ]
-
-
-def _president_name(record: Record, event: Event, lang: str) -> str:
-    """The name of the event's first actor who is a person (without an acronym such as PPK:
-    the label column is narrow); the title if it names no person."""
-    for actor_id in event.actors:
-        actor = record.actors.get(actor_id)
-        if actor is not None and actor.kind == "person":
-            return (actor.name_es or actor.name) if lang == "es" else (actor.name_en or actor.name)
-    return event.title.get(lang)
-
-
-def presidential_gaps(record: Record, terms: list[Term]) -> list[Gap]:
-    """Every change of president where the next took office on a later day than the last left.
-
-    A period event of the succession theme that runs exactly from one term's last day to the
-    next term's first day is the record's account of that gap, and the chart links to it.
-    """
-    periods = {
-        (e.date.first_day(), e.end.last_day()): e
-        for e in sorted(record.events, key=Event.sort_key)
-        if SUCCESSION in e.themes and e.end is not None and not is_term(e)
-    }
-    gaps = []
-    for before, after in zip(terms, terms[1:], strict=False):
-        if before.end is not None and after.start > before.end:
-            key = (before.end, after.start)
-            gaps.append(Gap(before.end, after.start, periods.get(key)))
-    return gaps
-
 
 def _known_until(record: Record) -> dt.date | None:
     """The latest day the record's sources speak for: the last source publication date."""
@@ -144,29 +43,6 @@ def _known_until(record: Record) -> dt.date | None:
         if citation.source.date is not None
     ]
     return max(days, default=None)
-
-
-def ordinal(n: int, lang: str) -> str:
-    """1st, 2nd, 3rd, 4th, 11th … in English; 1.º, 2.º … in Spanish."""
-    if lang == "es":
-        return f"{n}.º"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _short(day: dt.date, lang: str) -> str:
-    return human_date(PartialDate(day.year, day.month, day.day), lang, abbreviated=True)
-
-
-def _long(day: dt.date, lang: str) -> str:
-    return human_date(PartialDate(day.year, day.month, day.day), lang)
-
-
-def _span(start: dt.date, end: dt.date, lang: str) -> str:
-    """'28 Jul 2016 – 23 Mar 2018', or '17–18 Feb 2026' within one month."""
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{_short(end, lang)}"
-    return f"{_short(start, lang)} – {_short(end, lang)}"
 
 
 def _num(value: float) -> str:
@@ -216,7 +92,7 @@ def presidents_chart_svg(record: Record, lang: str = "en") -> str:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
-    words = TEXTS[lang]
+    words = strings(lang)["chart"]
     terms = presidential_terms(record, lang)
     gaps = presidential_gaps(record, terms)
     known = _known_until(record)
@@ -230,7 +106,7 @@ def presidents_chart_svg(record: Record, lang: str = "en") -> str:
     svg.add(
         None,
         "title",
-        words["title"].format(start=_long(COUNT_FROM, lang)),
+        words["title"].format(start=day_label(COUNT_FROM, lang)),
         id="presidents-chart-title",
     )
     svg.add(
@@ -238,10 +114,10 @@ def presidents_chart_svg(record: Record, lang: str = "en") -> str:
     )
     # An opaque background keeps the chart legible on a dark page theme and in print.
     svg.add(None, "rect", x=0, y=0, width=WIDTH, height=height, fill="#ffffff")
-    svg.add(None, "text", words["title"].format(start=_long(COUNT_FROM, lang)),
+    svg.add(None, "text", words["title"].format(start=day_label(COUNT_FROM, lang)),
             x=16, y=30, font_size=19, font_weight="bold", fill=INK)  # fmt: skip
     first = terms[0].name if terms else "—"
-    subtitle = words["subtitle"].format(name=first, start=_long(COUNT_FROM, lang))
+    subtitle = words["subtitle"].format(name=first, start=day_label(COUNT_FROM, lang))
     svg.add(None, "text", subtitle, x=16, y=54, font_size=13, fill=MUTED)
 
     def x(day: dt.date) -> float:
@@ -270,30 +146,32 @@ def _axis_end(terms: list[Term], known: dt.date | None) -> dt.date:
 
 def _description(terms, gaps, known, axis_end, lang) -> str:
     """The chart in words, for screen readers (the SVG is one image to them)."""
-    words = TEXTS[lang]
+    words = strings(lang)["chart"]
     parts = [
         words["desc_intro"].format(
             count=len(terms),
-            start=_long(COUNT_FROM, lang),
-            axis_start=human_date(PartialDate(AXIS_START.year, AXIS_START.month), lang),
-            axis_end=human_date(PartialDate(axis_end.year, axis_end.month), lang),
+            start=day_label(COUNT_FROM, lang),
+            axis_start=date_label(PartialDate(AXIS_START.year, AXIS_START.month), lang),
+            axis_end=date_label(PartialDate(axis_end.year, axis_end.month), lang),
         )
     ]
     for term in terms:
         common = {
             "ordinal": ordinal(term.ordinal, lang),
             "name": term.name,
-            "start": _long(term.start, lang),
+            "start": day_label(term.start, lang),
         }
         if term.end:
-            parts.append(words["desc_term"].format(end=_long(term.end, lang), **common))
+            parts.append(words["desc_term"].format(end=day_label(term.end, lang), **common))
         else:
             parts.append(
-                words["desc_current"].format(known=_long(known, lang) if known else "—", **common)
+                words["desc_current"].format(
+                    known=day_label(known, lang) if known else "—", **common
+                )
             )
     for gap in gaps:
         parts.append(
-            words["desc_gap"].format(start=_long(gap.start, lang), end=_long(gap.end, lang))
+            words["desc_gap"].format(start=day_label(gap.start, lang), end=day_label(gap.end, lang))
         )
     return " ".join(parts)
 
@@ -323,13 +201,13 @@ def _draw_axis(svg: _Canvas, x, axis_end: dt.date, top: float, bottom: float) ->
 
 
 def _draw_term(svg: _Canvas, x, term: Term, y: float, known: dt.date | None, lang: str) -> None:
-    words = TEXTS[lang]
+    words = strings(lang)["chart"]
     link = svg.add(None, "a", href=f"../events/{term.event.id}/")
     if term.end:
-        dates = _span(term.start, term.end, lang)
-        tooltip = f"{ordinal(term.ordinal, lang)}: {term.name}, {_long(term.start, lang)} – {_long(term.end, lang)}"
+        dates = short_span(term.start, term.end, lang)
+        tooltip = f"{ordinal(term.ordinal, lang)}: {term.name}, {day_label(term.start, lang)} – {day_label(term.end, lang)}"
     else:
-        dates = words["in_office"].format(start=_short(term.start, lang))
+        dates = words["in_office"].format(start=day_label(term.start, lang, abbreviated=True))
         tooltip = f"{ordinal(term.ordinal, lang)}: {term.name}, {dates}"
     svg.add(link, "title", tooltip)
     svg.add(
@@ -357,15 +235,15 @@ def _draw_term(svg: _Canvas, x, term: Term, y: float, known: dt.date | None, lan
 
 
 def _draw_gap(svg: _Canvas, x, gap: Gap, y: float, lang: str) -> None:
-    words = TEXTS[lang]
+    words = strings(lang)["chart"]
     parent = (
         svg.add(None, "a", href=f"../events/{gap.event.id}/") if gap.event else svg.add(None, "g")
     )
-    dates = _span(gap.start, gap.end, lang)
+    dates = short_span(gap.start, gap.end, lang)
     svg.add(
         parent,
         "title",
-        f"{words['no_president']}: {_long(gap.start, lang)} – {_long(gap.end, lang)}",
+        f"{words['no_president']}: {day_label(gap.start, lang)} – {day_label(gap.end, lang)}",
     )
     svg.add(parent, "text", f"{words['no_president']}, {dates}", x=58, y=_num(y + 19), font_size=12,
             font_style="italic", fill=GAP)  # fmt: skip

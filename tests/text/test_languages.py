@@ -10,7 +10,8 @@ from site_fixtures import site_project
 from builder.record.dates import PartialDate
 from builder.record.load import load_record
 from builder.text.dates import date_label, event_when, span_label
-from builder.text.strings import number, percent, plural, strings
+from builder.text.numbers import number, percent
+from builder.text.strings import plural, strings
 from builder.views import paths
 from builder.views.pages import SiteSettings, site_files
 

@@ -19,10 +19,10 @@ from builder.views.exports import (
     FEED_SIZE,
     export_files,
     fold_line,
-    guard_cell,
     ics_escape,
     latest_events,
 )
+from builder.views.spreadsheet import guard_cell
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = (

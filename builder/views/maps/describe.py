@@ -11,7 +11,8 @@ import re
 
 from builder.record.dates import PartialDate
 from builder.record.model import Record, Source
-from builder.text.map_texts import date_label, date_phrase, period_text, text
+from builder.text.dates import date_label, date_phrase, period_text
+from builder.text.map_texts import text
 from builder.views.maps.definitions import Point
 from builder.views.maps.measures import MapData
 

@@ -25,14 +25,9 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from builder.record.model import Event
-from builder.text.map_texts import (
-    date_label,
-    date_phrase,
-    month_words,
-    period_phrase,
-    template,
-    text,
-)
+from builder.text.dates import date_label, date_phrase, month_words, period_phrase
+from builder.text.map_texts import template, text
+from builder.text.numbers import number
 from builder.views import paths
 from builder.views.maps import controls
 from builder.views.maps.controls import LEGEND, MAP_WINDOW, MapControls
@@ -362,7 +357,7 @@ def _value_label(data: MapData, region: RegionValue, entry: LegendEntry, lang: s
     if not region.known:
         return text("no_data", lang)
     if data.definition.measure == "count":
-        return str(region.value)
+        return number(region.value, lang)
     return entry.label.get(lang)
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from builder.record.model import Localized
 from builder.text.map_texts import text
+from builder.text.numbers import number
 from builder.views.maps.measures import MapData
 
 # matplotlib colormap per palette name; viridis is reversed so that darker means more.
@@ -76,9 +77,12 @@ def count_labels(breaks: tuple[int, ...]) -> list[tuple[str, int, int | None, Lo
         if high is None:
             label = Localized(text("or_more", "en", n=low), text("or_more", "es", n=low))
         elif high == low:
-            label = Localized(str(low), str(low))
+            label = Localized(number(low, "en"), number(low, "es"))
         else:
-            label = Localized(f"{low}–{high}", f"{low}–{high}")
+            label = Localized(
+                f"{number(low, 'en')}–{number(high, 'en')}",
+                f"{number(low, 'es')}–{number(high, 'es')}",
+            )
         classes.append((f"{low}-{high}" if high is not None else f"{low}-", low, high, label))
     return classes
 

@@ -7,9 +7,9 @@ import io
 from dataclasses import dataclass
 
 from builder.record.model import Event, Record
-from builder.views.exports import guard_cell
 from builder.views.maps.measures import MapData
 from builder.views.maps.styling import Classification
+from builder.views.spreadsheet import guard_cell
 
 
 @dataclass(frozen=True, slots=True)

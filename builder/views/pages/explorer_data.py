@@ -19,12 +19,12 @@ import posixpath
 from pathlib import Path
 
 from builder.record.model import Event, Record
+from builder.record.terms import presidential_terms
 from builder.text.markup import plain_text
 from builder.views import paths
 from builder.views.output import OutputFile
 from builder.views.pages.facets import Facets
 from builder.views.pages.rendering import PageContext, relative_url
-from builder.views.presidents_chart import presidential_terms
 from builder.views.settings import SiteSettings
 
 SHARD_SIZE = 250
