@@ -15,13 +15,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from builder.adapter.project import configured_site_name, configured_site_url
 from builder.record.load import load_record
 from builder.views import paths
 from builder.views.maps.definitions import load_definitions
 from builder.views.maps.measures import measure
 from builder.views.maps.pages import (
-    configured_site_name,
-    configured_site_url,
     page_path,
     print_context,
 )

@@ -9,10 +9,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-# Set to "1" in the generator's environment, the plugin builds the offline copy (`peru-timeline
-# dist`) without another configuration file.
-OFFLINE_ENV = "PERU_TIMELINE_OFFLINE"
-
 
 class BuildFailed(Exception):
     """The site generator failed; `output` holds what it printed. The previous site is untouched."""

@@ -16,7 +16,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.adapter.build import OFFLINE_ENV, build_site, source_date_epoch
+from builder.adapter.build import build_site, source_date_epoch
+from builder.adapter.offline import OFFLINE_ENV
 
 FOLDER = "peru-crisis-record"
 # Files already compressed are stored as they are: deflating them again gains nothing.

@@ -140,11 +140,10 @@ def maps_command(
 
 
 def _print(definition, record, root, paper, fmt, lang, start, end, themes) -> bytes:
+    from builder.adapter.project import configured_site_name, configured_site_url
     from builder.views import paths
     from builder.views.maps.measures import measure, override
     from builder.views.maps.pages import (
-        configured_site_name,
-        configured_site_url,
         page_path,
         print_context,
     )

@@ -1,7 +1,10 @@
-"""What the views produce: files for the site, independent of the site generator."""
+"""What the views produce: files for the site, independent of the site generator, and the
+front matter that opens a generated page."""
 
 from __future__ import annotations
 
+import html
+import json
 from dataclasses import dataclass
 
 
@@ -20,3 +23,21 @@ class OutputFile:
     @property
     def is_page(self) -> bool:
         return self.path.endswith(".md")
+
+
+# The front matter of a listing page: no table of contents, and kept out of the search index
+# (its events are found through their own pages).
+LISTING_MATTER = {"hide": ["toc"], "search": {"exclude": True}}
+
+
+def front_matter(**fields) -> str:
+    """A YAML front-matter block; JSON is valid YAML, so every value is written as JSON.
+
+    The theme writes `title` and `description` into the page's head without escaping them, so
+    they are HTML-escaped here: a title containing `</title><script>` stays text.
+    """
+    for key in ("title", "description"):
+        if key in fields:
+            fields[key] = html.escape(fields[key], quote=True)
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -18,10 +18,7 @@ style; the standalone map (which MkDocs does not read) links to published URLs.
 from __future__ import annotations
 
 import posixpath
-import re
 from pathlib import Path
-
-import yaml
 
 from builder.record.model import Event, Record
 from builder.text.map_texts import text
@@ -36,10 +33,7 @@ from builder.views.maps.print_maps import PrintContext, render
 from builder.views.maps.styling import classify
 from builder.views.maps.tables import points_csv, regions_csv, rows
 from builder.views.maps.window import timeline_matches, timeline_query
-from builder.views.output import OutputFile
-from builder.views.pages.rendering import (
-    front_matter,  # title and description HTML-escaped for <head>
-)
+from builder.views.output import OutputFile, front_matter
 
 # The events listed per region in the page's table; the CSV lists them all.
 TABLE_EVENTS = 10
@@ -53,19 +47,17 @@ def map_files(
     lang: str = "en",
     *,
     site_url: str | None = None,
-    site_name: str | None = None,
+    site_name: str = "",
     directory_urls: bool = True,
 ) -> list[OutputFile]:
     """The pages, maps, data and print files of every map definition of `root`, and Leaflet.
 
     Raises DefinitionError (with `path:line:column` problems) if a definition is wrong.
-    `site_url` and `site_name` (default: mkdocs.yml's, the name in `lang`) are printed on the
-    print maps.
+    `site_url` and `site_name` (the name in `lang`; the adapter reads both from mkdocs.yml) are
+    printed on the print maps.
     """
     root = Path(root)
     definitions = load_definitions(root, record)
-    site_url = site_url if site_url is not None else configured_site_url(root)
-    site_name = site_name if site_name is not None else configured_site_name(root, lang)
     files: list[OutputFile] = []
     for definition in definitions:
         data = measure(definition, record)
@@ -148,42 +140,6 @@ def print_context(
 def page_path(name: str, lang: str) -> str:
     """The source path of a map's page: `maps/<name>.md`, published at `maps/<name>/`."""
     return f"{paths.lang_prefix(lang)}maps/{name}.md"
-
-
-def configured(root: Path, key: str) -> str:
-    """A one-line setting of the project's mkdocs.yml, or "" (read as text: the file may hold tags)."""
-    config = Path(root) / "mkdocs.yml"
-    if not config.is_file():
-        return ""
-    pattern = rf"^{key}:[ \t]*['\"]?([^'\"\n#]*)"
-    match = re.search(pattern, config.read_text(encoding="utf-8"), re.M)
-    return match.group(1).strip() if match else ""
-
-
-def configured_site_name(root: Path, lang: str = "en") -> str:
-    """The site's name in `lang` from the project's mkdocs.yml: the peru-timeline plugin's
-    `site_names` entry for `lang`, else `site_name`, else ""."""
-    config = Path(root) / "mkdocs.yml"
-    if lang != "en" and config.is_file():
-        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_TaggedLoader) or {}
-        for plugin in settings.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("peru-timeline"), dict):
-                name = (plugin["peru-timeline"].get("site_names") or {}).get(lang)
-                if name:
-                    return str(name)
-    return configured(root, "site_name")
-
-
-class _TaggedLoader(yaml.SafeLoader):
-    """A safe YAML loader that reads mkdocs.yml's tags (`!ENV`, `!!python/name:`) as null."""
-
-
-_TaggedLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def configured_site_url(root: Path) -> str:
-    """`site_url` from the project's mkdocs.yml, or ""."""
-    return configured(root, "site_url")
 
 
 def _site_root(file_path: str) -> str:

@@ -11,11 +11,10 @@ from builder.record.model import Event, Record
 from builder.text.markup import escape, html_block, text_markdown
 from builder.text.strings import plural, strings
 from builder.views import paths
-from builder.views.output import OutputFile
+from builder.views.output import LISTING_MATTER, OutputFile, front_matter
 from builder.views.pages.facets import Facets
 from builder.views.pages.listing import paginate
-from builder.views.pages.rendering import PageContext, front_matter, render
-from builder.views.pages.timeline import LISTING_MATTER
+from builder.views.pages.rendering import PageContext, render
 from builder.views.settings import SiteSettings
 
 

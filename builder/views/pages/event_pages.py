@@ -14,9 +14,9 @@ from markupsafe import Markup
 from builder.record.model import Citation, Event, Record
 from builder.text.markup import escape_html, href, html_block, plain_text, shorten
 from builder.views import paths
-from builder.views.output import OutputFile
+from builder.views.output import OutputFile, front_matter
 from builder.views.pages.facets import Facets
-from builder.views.pages.rendering import PageContext, front_matter, render_html
+from builder.views.pages.rendering import PageContext, render_html
 from builder.views.settings import SiteSettings
 
 

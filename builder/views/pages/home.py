@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from builder.record.model import Event, Record
 from builder.views import paths
-from builder.views.output import OutputFile
+from builder.views.output import OutputFile, front_matter
 from builder.views.pages.facets import Facets
-from builder.views.pages.rendering import PageContext, front_matter, render
+from builder.views.pages.rendering import PageContext, render
 from builder.views.settings import SiteSettings
 
 

@@ -231,16 +231,3 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 # Counts in each language's conventions ('12,345 events', '12 345 hechos').
 _PLURALS = {lang: functools.partial(plural, lang=lang) for lang in LANGUAGES}
-
-
-def front_matter(**fields) -> str:
-    """A YAML front-matter block; JSON is valid YAML, so every value is written as JSON.
-
-    The theme writes `title` and `description` into the page's head without escaping them, so
-    they are HTML-escaped here: a title containing `</title><script>` stays text.
-    """
-    for key in ("title", "description"):
-        if key in fields:
-            fields[key] = html.escape(fields[key], quote=True)
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"

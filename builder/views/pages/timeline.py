@@ -15,14 +15,12 @@ from itertools import groupby
 from builder.record.model import Event, Record
 from builder.text.markup import escape
 from builder.views import paths
-from builder.views.output import OutputFile
+from builder.views.output import LISTING_MATTER, OutputFile, front_matter
 from builder.views.pages.assets import EXPLORER_SCRIPTS, EXPLORER_STYLESHEET
 from builder.views.pages.explorer_data import DETAIL_FROM, data_folder, explorer_files
 from builder.views.pages.facets import Facets
-from builder.views.pages.rendering import PageContext, front_matter, render
+from builder.views.pages.rendering import PageContext, render
 from builder.views.settings import SiteSettings
-
-LISTING_MATTER = {"hide": ["toc"], "search": {"exclude": True}}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,63 @@
+"""Search per language, loaded on demand.
+
+The theme's search plugin writes one index of every page; each language gets its own (Spanish
+pages search Spanish pages, with Spanish stemming and stop words). A small script holds back the
+index and its worker until a reader first reaches for search.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from builder.adapter.languages import language_of
+from builder.views import paths
+from builder.views.output import OutputFile
+
+# Loads the theme's search index and worker on the reader's first search, not on every page
+# (assets/search-on-demand.js); main.html puts it just before the theme's bundle.
+SEARCH_SCRIPT = "assets/peru-timeline/search-on-demand.js"
+_SCRIPT_SOURCE = Path(__file__).parent.parent / "assets" / "search-on-demand.js"
+
+
+def search_script() -> OutputFile:
+    """The script that holds back the theme's search index and worker until the reader first
+    reaches for search (assets/search-on-demand.js)."""
+    return OutputFile(SEARCH_SCRIPT, _SCRIPT_SOURCE.read_text(encoding="utf-8"))
+
+
+def split_index(site_dir: Path, languages: Sequence[str], as_script: bool) -> None:
+    """Split the theme's `search/search_index.json` into one index per language, each under its
+    language's folder; `as_script` also writes each as `search_index.js` (the offline copy)."""
+    index_path = site_dir / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    as_script = as_script or index_path.with_suffix(".js").is_file()
+    if len(languages) < 2:
+        if as_script:
+            write_script_index(index_path)
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    by_language: dict[str, list] = {lang: [] for lang in languages}
+    for doc in index["docs"]:
+        lang = language_of(doc["location"], languages)
+        prefix = paths.lang_prefix(lang)
+        by_language[lang].append({**doc, "location": doc["location"][len(prefix) :]})
+    for lang, docs in by_language.items():
+        target = site_dir / paths.lang_prefix(lang) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        language_index = {"config": {**index["config"], "lang": [lang]}, "docs": docs}
+        target.write_text(
+            json.dumps(language_index, separators=(",", ":"), ensure_ascii=True),
+            encoding="utf-8",
+        )
+        if as_script:
+            write_script_index(target)
+
+
+def write_script_index(index_path: Path) -> None:
+    """search_index.js beside a search index, for the offline copy: a page opened from disk
+    cannot fetch the JSON, so the theme loads this script and reads its global `__index`."""
+    text = index_path.read_text(encoding="utf-8")
+    index_path.with_suffix(".js").write_text(f"var __index = {text};\n", encoding="utf-8")
