@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from builder.record.dates import PartialDate
-from builder.record.fields import SLUG, Fields
+from builder.record.field_reader import SLUG, FieldReader
 from builder.record.model import (
     ABROAD,
     STATUSES,
@@ -74,7 +74,7 @@ def read_event(
 ) -> Event | None:
     """Validate one event's fields; return the Event, or None after recording why not."""
     before = len([p for p in problems if p.severity != WARNING])
-    f = Fields(mapping, display, problems, EVENT_FIELDS, "an event")
+    f = FieldReader(mapping, display, problems, EVENT_FIELDS, "an event")
     event_id = PurePosixPath(display).stem
 
     date = f.date("date", required=True)
@@ -159,7 +159,7 @@ def read_event(
     )
 
 
-def _check_file_name(f: Fields, display: str, date: PartialDate) -> None:
+def _check_file_name(f: FieldReader, display: str, date: PartialDate) -> None:
     path = PurePosixPath(display)
     mark = f.key_mark("date")
     if path.suffix != ".yml":
@@ -181,12 +181,12 @@ def _check_file_name(f: Fields, display: str, date: PartialDate) -> None:
         )
 
 
-def _read_spanish(f: Fields, has_note: bool, strict: bool) -> dict[str, str]:
+def _read_spanish(f: FieldReader, has_note: bool, strict: bool) -> dict[str, str]:
     es = f.mapping_of("es")
     wanted = ("title", "summary", "note") if has_note else ("title", "summary")
     texts: dict[str, str] = {}
     if es is not None:
-        sub = Fields(es, f.path, f.problems, SPANISH_FIELDS, "the Spanish texts ('es')")
+        sub = FieldReader(es, f.path, f.problems, SPANISH_FIELDS, "the Spanish texts ('es')")
         for name in SPANISH_FIELDS:
             title = name == "title"
             value = (
@@ -214,7 +214,7 @@ def _read_spanish(f: Fields, has_note: bool, strict: bool) -> dict[str, str]:
     return texts
 
 
-def _read_places(f: Fields, registries: Registries) -> list[Place]:
+def _read_places(f: FieldReader, registries: Registries) -> list[Place]:
     regions = registries.regions
     places = []
     for node in f.sequence_of("places"):
@@ -223,7 +223,7 @@ def _read_places(f: Fields, registries: Registries) -> list[Place]:
                 node.mark, "each place must be a group of fields", "write name, lat, lon and region"
             )
             continue
-        p = Fields(node, f.path, f.problems, PLACE_FIELDS, "a place")
+        p = FieldReader(node, f.path, f.problems, PLACE_FIELDS, "a place")
         name = p.text("name", required=True, single_line=True)
         lat, lon = p.number("lat", -90, 90), p.number("lon", -180, 180)
         region = p.text("region", required=True, single_line=True)
@@ -242,7 +242,7 @@ def _read_places(f: Fields, registries: Registries) -> list[Place]:
 
 
 def _place_is_where_it_says(
-    p: Fields, node: Mapping, lat: float, lon: float, region: str, locate: Locator
+    p: FieldReader, node: Mapping, lat: float, lon: float, region: str, locate: Locator
 ) -> bool:
     found = locate(lat, lon)
     if region == ABROAD and found is not None:
@@ -268,7 +268,7 @@ def _place_is_where_it_says(
     return False
 
 
-def _read_citations(f: Fields, registry: dict[str, Source], event_id: str) -> list[Citation]:
+def _read_citations(f: FieldReader, registry: dict[str, Source], event_id: str) -> list[Citation]:
     citations = []
     items = f.sequence_of("sources", required=True)
     for n, node in enumerate(items, start=1):
@@ -280,7 +280,7 @@ def _read_citations(f: Fields, registry: dict[str, Source], event_id: str) -> li
             )
             continue
         if "id" in node.values:
-            s = Fields(node, f.path, f.problems, ("id", "pinpoint"), "a cited source")
+            s = FieldReader(node, f.path, f.problems, ("id", "pinpoint"), "a cited source")
             source_id = s.text("id", required=True, single_line=True)
             source = registry.get(source_id) if source_id else None
             if source_id and source is None:
@@ -290,7 +290,9 @@ def _read_citations(f: Fields, registry: dict[str, Source], event_id: str) -> li
                     "use a key of events/registries/sources.yml, or write the source inline",
                 )
         else:
-            s = Fields(node, f.path, f.problems, (*SOURCE_FIELDS, "pinpoint"), "an inline source")
+            s = FieldReader(
+                node, f.path, f.problems, (*SOURCE_FIELDS, "pinpoint"), "an inline source"
+            )
             source = read_source(s, f"{event_id}#{n}", registered=False)
         pinpoint = s.text("pinpoint", single_line=True)
         if source:

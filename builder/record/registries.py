@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from builder.record.fields import SLUG, Fields
+from builder.record.field_reader import SLUG, FieldReader
 from builder.record.model import LANGUAGES, Actor, Localized, Region, Scope, Source, Theme
 from builder.record.problems import Problem, did_you_mean
 from builder.record.strict_yaml import Mapping, Mark, YamlProblem, load
@@ -80,14 +80,14 @@ def load_regions(
     scopes: dict[str, Scope] = {}
     if root is None:
         return regions, scopes
-    top = Fields(root, display, problems, ("regions", "scopes"), "the region list")
+    top = FieldReader(root, display, problems, ("regions", "scopes"), "the region list")
     for node in top.sequence_of("regions", required=True):
         if not isinstance(node, Mapping):
             top.problem(
                 node.mark, "each region must be a group of fields", "write {iso: …, ubigeo: …, …}"
             )
             continue
-        f = Fields(
+        f = FieldReader(
             node,
             display,
             problems,
@@ -119,7 +119,7 @@ def load_regions(
     for node in top.sequence_of("scopes", required=True):
         if not isinstance(node, Mapping):
             continue
-        f = Fields(
+        f = FieldReader(
             node,
             display,
             problems,
@@ -144,7 +144,7 @@ def load_themes(path: Path, display: str, problems: list[Problem]) -> dict[str, 
     if root is None:
         return themes
     for key, _, node in _entries(root, display, problems, "theme"):
-        f = Fields(node, display, problems, ("name", "description", "es"), f"theme '{key}'")
+        f = FieldReader(node, display, problems, ("name", "description", "es"), f"theme '{key}'")
         name, description = (
             f.text("name", required=True, single_line=True),
             f.text("description", required=True),
@@ -166,7 +166,7 @@ def load_actors(path: Path, display: str, problems: list[Problem]) -> dict[str, 
         return actors
     allowed = ("name", "kind", "role", "acronym", "name_en", "party", "country", "es")
     for key, _, node in _entries(root, display, problems, "actor"):
-        f = Fields(node, display, problems, allowed, f"actor '{key}'")
+        f = FieldReader(node, display, problems, allowed, f"actor '{key}'")
         name = f.text("name", required=True, single_line=True)
         kind = f.choice("kind", ACTOR_KINDS, required=True)
         role = f.text("role", required=True, single_line=True)
@@ -216,14 +216,14 @@ def load_sources(path: Path, display: str, problems: list[Problem]) -> dict[str,
     if root is None:
         return sources
     for key, _, node in _entries(root, display, problems, "source"):
-        f = Fields(node, display, problems, SOURCE_FIELDS, f"source '{key}'")
+        f = FieldReader(node, display, problems, SOURCE_FIELDS, f"source '{key}'")
         source = read_source(f, key, registered=True)
         if source:
             sources[key] = source
     return sources
 
 
-def read_source(f: Fields, source_id: str, registered: bool) -> Source | None:
+def read_source(f: FieldReader, source_id: str, registered: bool) -> Source | None:
     """Read a source's fields (in the registry or inline in an event)."""
     publisher = f.text("publisher", required=True, single_line=True)
     title = f.text("title", required=True, single_line=True)
@@ -269,9 +269,9 @@ def read_source(f: Fields, source_id: str, registered: bool) -> Source | None:
     )
 
 
-def _spanish(f: Fields, names: tuple[str, ...]) -> dict[str, str]:
+def _spanish(f: FieldReader, names: tuple[str, ...]) -> dict[str, str]:
     es = f.mapping_of("es")
     if es is None:
         return {}
-    sub = Fields(es, f.path, f.problems, names, f"the Spanish texts of {f.what}")
+    sub = FieldReader(es, f.path, f.problems, names, f"the Spanish texts of {f.what}")
     return {name: text for name in names if (text := sub.text(name)) is not None}

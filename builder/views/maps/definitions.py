@@ -1,7 +1,7 @@
 """Map definitions: the `maps/*.yml` files that say what each map shows.
 
 A contributor adds a map by writing one YAML file; no Python is needed. The reader is the
-record's strict one (builder.record.strict_yaml, builder.record.fields), so a bad definition is reported
+record's strict one (builder.record.strict_yaml, builder.record.field_reader), so a bad definition is reported
 like a bad event: `maps/<name>.yml:line:column: what is wrong — how to fix it`.
 
 Every reference in a definition (themes, regions, events, sources) is checked against the
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from builder.record import geo
 from builder.record.dates import PartialDate
-from builder.record.fields import SLUG, Fields
+from builder.record.field_reader import SLUG, FieldReader
 from builder.record.model import Event, Localized, Record
 from builder.record.problems import Problem, RecordError, did_you_mean, display_path
 from builder.record.registries import read_mapping
@@ -208,7 +208,7 @@ def read_definition(
     root = read_mapping(path, display, problems)
     if root is None:
         return None
-    f = Fields(root, display, problems, DEFINITION_FIELDS, "a map definition")
+    f = FieldReader(root, display, problems, DEFINITION_FIELDS, "a map definition")
     es = _spanish(f)
     title = f.text("title", required=True, max_length=120, single_line=True)
     description = f.text("description", required=True)
@@ -247,12 +247,12 @@ def _localized(en: str | None, es: str | None) -> Localized | None:
     return Localized(en, es) if en else None
 
 
-def _spanish(f: Fields, names: tuple[str, ...] = SPANISH_FIELDS) -> dict[str, str]:
+def _spanish(f: FieldReader, names: tuple[str, ...] = SPANISH_FIELDS) -> dict[str, str]:
     """The Spanish texts under `es:`; each must translate a field that is there in English."""
     es = f.mapping_of("es")
     if es is None:
         return {}
-    sub = Fields(es, f.path, f.problems, names, f"the Spanish texts of {f.what}")
+    sub = FieldReader(es, f.path, f.problems, names, f"the Spanish texts of {f.what}")
     texts = {}
     for name in names:
         text = sub.text(name)
@@ -268,11 +268,11 @@ def _spanish(f: Fields, names: tuple[str, ...] = SPANISH_FIELDS) -> dict[str, st
     return texts
 
 
-def _read_selection(f: Fields, record: Record) -> Selection:
+def _read_selection(f: FieldReader, record: Record) -> Selection:
     node = f.mapping_of("events", required=True)
     if node is None:
         return Selection()
-    s = Fields(node, f.path, f.problems, SELECTION_FIELDS, "'events'")
+    s = FieldReader(node, f.path, f.problems, SELECTION_FIELDS, "'events'")
     themes: tuple[str, ...] | None = None
     theme_node = node.values.get("themes")
     if isinstance(theme_node, Scalar) and theme_node.text == ALL_THEMES:
@@ -298,7 +298,7 @@ def _read_selection(f: Fields, record: Record) -> Selection:
     return Selection(themes=themes, start=start, end=end, ids=ids)
 
 
-def _read_classes(f: Fields, measure: str | None) -> tuple[int, ...]:
+def _read_classes(f: FieldReader, measure: str | None) -> tuple[int, ...]:
     if measure != "count":
         if "classes" in f.mapping.values:
             f.problem(
@@ -336,7 +336,7 @@ def _read_classes(f: Fields, measure: str | None) -> tuple[int, ...]:
 
 
 def _read_categories(
-    f: Fields, measure: str | None, record: Record, es: dict[str, str]
+    f: FieldReader, measure: str | None, record: Record, es: dict[str, str]
 ) -> tuple[tuple[Category, ...], Localized | None]:
     unassigned = f.text("unassigned", single_line=True, max_length=80)
     if measure != "categories":
@@ -362,7 +362,7 @@ def _read_categories(
                 node.mark, "each category must be a group of fields", "write id, label and regions"
             )
             continue
-        c = Fields(node, f.path, f.problems, CATEGORY_FIELDS, "a category")
+        c = FieldReader(node, f.path, f.problems, CATEGORY_FIELDS, "a category")
         cid = c.text("id", required=True, single_line=True)
         label = c.text("label", required=True, single_line=True, max_length=80)
         label_es = _spanish(c, ("label",)).get("label")
@@ -409,7 +409,7 @@ def _read_categories(
     return tuple(categories), _localized(unassigned, es.get("unassigned"))
 
 
-def _read_region_notes(f: Fields, record: Record) -> dict[str, Localized]:
+def _read_region_notes(f: FieldReader, record: Record) -> dict[str, Localized]:
     notes: dict[str, Localized] = {}
     for node in f.sequence_of("region_notes"):
         if not isinstance(node, Mapping):
@@ -417,7 +417,7 @@ def _read_region_notes(f: Fields, record: Record) -> dict[str, Localized]:
                 node.mark, "each region note must be a group of fields", "write region and note"
             )
             continue
-        r = Fields(node, f.path, f.problems, REGION_NOTE_FIELDS, "a region note")
+        r = FieldReader(node, f.path, f.problems, REGION_NOTE_FIELDS, "a region note")
         iso = r.text("region", required=True, single_line=True)
         note = r.text("note", required=True, max_length=400)
         note_es = _spanish(r, ("note",)).get("note")
@@ -434,7 +434,9 @@ def _read_region_notes(f: Fields, record: Record) -> dict[str, Localized]:
     return notes
 
 
-def _read_points(f: Fields, record: Record, categories: tuple[Category, ...]) -> tuple[Point, ...]:
+def _read_points(
+    f: FieldReader, record: Record, categories: tuple[Category, ...]
+) -> tuple[Point, ...]:
     points = []
     for node in f.sequence_of("points"):
         if not isinstance(node, Mapping):
@@ -442,7 +444,7 @@ def _read_points(f: Fields, record: Record, categories: tuple[Category, ...]) ->
                 node.mark, "each point must be a group of fields", "write name, lat, lon and region"
             )
             continue
-        p = Fields(node, f.path, f.problems, POINT_FIELDS, "a point")
+        p = FieldReader(node, f.path, f.problems, POINT_FIELDS, "a point")
         name = p.text("name", required=True, single_line=True, max_length=80)
         lat, lon = p.number("lat", -90, 90), p.number("lon", -180, 180)
         region = p.text("region", required=True, single_line=True)
@@ -491,7 +493,7 @@ def _read_points(f: Fields, record: Record, categories: tuple[Category, ...]) ->
     return tuple(points)
 
 
-def _read_figures(p: Fields, record: Record) -> tuple[Figure, ...]:
+def _read_figures(p: FieldReader, record: Record) -> tuple[Figure, ...]:
     events = record.by_id()
     figures = []
     for node in p.sequence_of("figures"):
@@ -500,7 +502,7 @@ def _read_figures(p: Fields, record: Record) -> tuple[Figure, ...]:
                 node.mark, "each figure must be a group of fields", "write label, value and event"
             )
             continue
-        g = Fields(node, p.path, p.problems, FIGURE_FIELDS, "a figure")
+        g = FieldReader(node, p.path, p.problems, FIGURE_FIELDS, "a figure")
         label = g.text("label", required=True, single_line=True, max_length=80)
         value = g.text("value", required=True, single_line=True, max_length=60)
         event_id = g.text("event", required=True, single_line=True)

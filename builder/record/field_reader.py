@@ -15,7 +15,7 @@ _NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
-class Fields:
+class FieldReader:
     """Reads the fields of `mapping` (from file `path`); problems go to `problems`.
 
     Each reader returns None when the value is missing or wrong, so callers can go on
