@@ -23,6 +23,8 @@ _SPACE = re.compile(r"\s+")
 URL = r"https?://(?:[^()\s]|\([^()\s]*\))+"
 _LINK = re.compile(rf"\[([^\]\n]+)\]\(({URL})\)")
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+# A link whose label runs over a line break (downloads keep such links too).
+_LINK_ACROSS_LINES = re.compile(rf"\[([^\]]+)\]\(({URL})\)")
 _TOKENS = re.compile(rf"{_LINK.pattern}|{_EMPHASIS.pattern}")
 # Characters XML 1.0 cannot carry at all, even escaped.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -91,6 +93,18 @@ def plain_text(text: str) -> str:
     return "\n\n".join(
         _EMPHASIS.sub(r"\1", _LINK.sub(r"\1", paragraph)) for paragraph in paragraphs(text)
     )
+
+
+def plain_text_with_addresses(markdown: str) -> str:
+    """Record text as plain text that keeps each link's address after its label, "label
+    (https://…)": for downloads (CSV, calendar, feed), where a reader cannot click."""
+    return _EMPHASIS.sub(r"\1", _LINK_ACROSS_LINES.sub(r"\1 (\2)", markdown))
+
+
+def plain_line(markdown: str) -> str:
+    """Record text as plain text on one line, link labels only (for print maps)."""
+    text_only = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)
+    return re.sub(r"\*([^*]+)\*", r"\1", " ".join(text_only.split()))
 
 
 def shorten(text: str, limit: int = 280) -> str:

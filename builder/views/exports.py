@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from builder.record.dates import DAY, MONTH, PartialDate
 from builder.record.model import LANGUAGES, Citation, Event, Localized, Record, Source
 from builder.text.dates import dates_in_full
-from builder.text.markup import URL, xml_safe
+from builder.text.markup import plain_text_with_addresses, xml_safe
 from builder.text.strings import strings
 from builder.views.output import OutputFile
 from builder.views.spreadsheet import guard_cell
@@ -41,9 +41,6 @@ CSV_COLUMNS = (
 )  # fmt: skip
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-_MD_LINK = re.compile(rf"\[([^\]]+)\]\(({URL})\)")  # balanced parentheses stay in the URL
-_MD_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 
 
 def export_files(record: Record, lang: str = "en", site_url: str | None = None) -> list[OutputFile]:
@@ -77,11 +74,6 @@ def event_path(event_id: str, lang: str) -> str:
 def absolute_url(site_url: str, path: str) -> str:
     """`path` (site-relative) joined to `site_url`, with exactly one slash between them."""
     return site_url.rstrip("/") + "/" + path.lstrip("/")
-
-
-def plain_text(markdown: str) -> str:
-    """Event Markdown (only *emphasis* and [links](https://…) are allowed) as plain text."""
-    return _MD_EMPHASIS.sub(r"\1", _MD_LINK.sub(r"\1 (\2)", markdown))
 
 
 def _other_lang(lang: str) -> str:
@@ -353,9 +345,9 @@ def ics_summary(event: Event, lang: str) -> str:
 
 def _ics_description(event: Event, lang: str, site_url: str | None) -> str:
     words = strings(lang)["downloads"]
-    parts = [plain_text(event.summary.get(lang))]
+    parts = [plain_text_with_addresses(event.summary.get(lang))]
     if event.note:
-        parts.append(f"{words['note']}: {plain_text(event.note.get(lang))}")
+        parts.append(f"{words['note']}: {plain_text_with_addresses(event.note.get(lang))}")
     parts.append(f"{words['status']}: {words['statuses'][event.status]}")
     parts.append(
         words["sources"] + ":\n" + "\n".join(f"- {_source_line(c, lang)}" for c in event.sources)
@@ -493,4 +485,9 @@ def _atom_entry(
     if event.approximate:
         when = f"{words['approx']} {when}"
     lead = f"{when} · {words['statuses'][event.status]}"
-    child(entry, "summary", f"{lead}\n\n{plain_text(event.summary.get(lang))}", type="text")
+    child(
+        entry,
+        "summary",
+        f"{lead}\n\n{plain_text_with_addresses(event.summary.get(lang))}",
+        type="text",
+    )

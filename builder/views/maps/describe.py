@@ -91,9 +91,3 @@ def build_date(record: Record, lang: str) -> str:
         return ""
     latest = max(record.events, key=lambda e: e.date.sort_key()).date
     return date_phrase(latest, lang, "on")
-
-
-def plain(markdown: str) -> str:
-    """Markdown's emphasis and links as plain text, on one line (for print and CSV)."""
-    text_only = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)
-    return re.sub(r"\*([^*]+)\*", r"\1", " ".join(text_only.split()))

@@ -22,8 +22,8 @@ from matplotlib.patheffects import withStroke
 
 from builder.record.problems import Problem
 from builder.text.map_texts import text
+from builder.text.markup import plain_line
 from builder.views.maps.definitions import DefinitionError
-from builder.views.maps.describe import plain
 from builder.views.maps.geodata import PERU_ALBERS, project_point, projected_frame
 from builder.views.maps.measures import MapData
 from builder.views.maps.styling import (
@@ -684,7 +684,7 @@ def _footer_text(data: MapData, context: PrintContext, lang: str) -> str:
     definition = data.definition
     lines = list(context.points)
     if definition.notes:
-        lines.append(f"{text('notes', lang)}: {plain(definition.notes.get(lang))}")
+        lines.append(f"{text('notes', lang)}: {plain_line(definition.notes.get(lang))}")
     if data.unmapped:
         lines.append(text("unmapped", lang, n=len(data.unmapped)).rstrip(":") + ".")
     if context.sources:
