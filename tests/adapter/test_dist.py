@@ -10,21 +10,20 @@ import hashlib
 import os
 import re
 import shutil
-import threading
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO, new_project
-from site_fixtures import site_project
 
 from builder.adapter.build import build_site
 from builder.adapter.dist import FOLDER, build_offline_copy, write_zip, zip_time
+from tests.support.browser import in_own_thread, require_chromium
+from tests.support.project import REPO, new_project
+from tests.support.site import site_project
 
 pytestmark = [pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 EVENT = "2026-02-18-congress-installs-balcazar"
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
@@ -181,37 +180,19 @@ def on_disk(offline):
     left the disk. Each check has its own Playwright and Chromium in a thread of its own: the
     site's browser tests keep theirs open for the session, and the sync API allows one a thread.
     """
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (make deps)")
+    require_chromium()
 
     def run(check) -> None:
-        outcome: dict = {}
+        disks: list[Disk] = []
 
-        def browse() -> None:
-            try:
-                with playwright_api.sync_playwright() as playwright:
-                    browser = playwright.chromium.launch(
-                        executable_path=str(CHROMIUM),
-                        args=["--no-sandbox", "--disable-background-networking"],
-                    )
-                    try:
-                        disk = Disk(
-                            browser.new_context(viewport={"width": 1280, "height": 900}), offline[2]
-                        )
-                        check(disk)
-                        outcome["disk"] = disk
-                    finally:
-                        browser.close()
-            except BaseException as error:  # handed to the test's thread, where pytest reports it
-                outcome["error"] = error
+        def browse(browser) -> None:
+            disks.append(
+                Disk(browser.new_context(viewport={"width": 1280, "height": 900}), offline[2])
+            )
+            check(disks[0])
 
-        thread = threading.Thread(target=browse)
-        thread.start()
-        thread.join()
-        if "error" in outcome:
-            raise outcome["error"]
-        disk = outcome["disk"]
+        in_own_thread(browse)
+        disk = disks[0]
         assert disk.foreign() == []  # nothing left the disk
         assert any(url.startswith("file:") for url in disk.requests)  # the recording works
         assert disk.errors == []

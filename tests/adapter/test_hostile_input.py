@@ -23,14 +23,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import VALID_EVENT, VALID_NAME, new_project
-from hostile_site import GROUPS, MARKER_RE, PLACES, Payload, check, payloads, screened
-from site_fixtures import build
 
-from builder.cli import main as cli
 from builder.record.load import load_record
 from builder.text.markup import plain_text, text_markdown
+from tests.support.cli import run_cli
+from tests.support.hostile_site import GROUPS, MARKER_RE, PLACES, Payload, payloads, screened
+from tests.support.project import VALID_EVENT, VALID_NAME, new_project
+from tests.support.site import run_mkdocs_build
 
 pytestmark = pytest.mark.slow
 CHROMIUM = Path("/usr/bin/chromium")
@@ -59,7 +58,7 @@ class Hostile:
 
 def make_site(root: Path) -> Hostile:
     items, refused = screened(root, payloads())
-    result = build(root, root / "site")
+    result = run_mkdocs_build(root, root / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     return Hostile(root, root / "site", items, refused)
 
@@ -74,7 +73,7 @@ def visits(hostile):
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (make deps)")
     pytest.importorskip("playwright.sync_api")
-    from hostile_browser import survey
+    from tests.support.hostile_browser import survey
 
     return survey(hostile.site, hostile.items)
 
@@ -86,8 +85,8 @@ def test_the_checker_accepts_every_payload_but_invisible_controls(hostile):
     assert set(hostile.refused) == {"rtl-override"}
     assert "invisible control character (U+202E)" in hostile.refused["rtl-override"]
     for command in (["check"], ["maps", "--check"]):
-        result = check(hostile.root, *command)
-        assert result.returncode == 0, result.stdout + result.stderr
+        result = run_cli(hostile.root, *command)
+        assert result.exit_code == 0, result.stdout + result.stderr
 
 
 def check_source_url(project, url: str):
@@ -101,7 +100,7 @@ def check_source_url(project, url: str):
     with registry.open("a", encoding="utf-8") as out:
         out.write(f"bad-source:\n  publisher: X\n  title: Y\n  date: 2026-01-01\n  language: es\n"
                   f"  url: {json.dumps(url)}\n")  # fmt: skip
-    return CliRunner().invoke(cli, ["check", "--root", str(project.root)])
+    return run_cli(project.root, "check")
 
 
 @pytest.mark.parametrize(("url", "scheme"), BAD_URLS)
@@ -367,7 +366,7 @@ def table(hostile: Hostile, visits) -> str:
 if __name__ == "__main__":  # build, visit and print the payload table for the closing note
     import tempfile
 
-    from hostile_browser import survey
+    from tests.support.hostile_browser import survey
 
     folder = Path(tempfile.mkdtemp(prefix="hostile-"))
     try:

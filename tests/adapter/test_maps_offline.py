@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, new_project
-from site_fixtures import site_project
 
 from builder.adapter.dist import FOLDER, build_offline_copy
+from tests.support.browser import in_own_thread
+from tests.support.project import REPO, new_project
+from tests.support.site import site_project
 
 pytestmark = [pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 QUERY = "theme=strikes-and-protests&from=2025-01-01&to=2026-12-31"
 
@@ -47,26 +46,8 @@ def test_the_page_links_the_timelines_html_file_with_the_maps_filters(site):
     assert (site / "timeline/index.html").is_file() and (site / "es/timeline/index.html").is_file()
 
 
+@pytest.mark.browser
 def test_the_window_works_from_disk_and_follows_to_the_timeline(site):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (make deps)")
-    outcome: dict = {}
-
-    def browse() -> None:
-        try:
-            with playwright_api.sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM),
-                    args=["--no-sandbox", "--disable-background-networking"],
-                )
-                try:
-                    check(browser)
-                finally:
-                    browser.close()
-        except BaseException as error:  # handed to the test's thread, where pytest reports it
-            outcome["error"] = error
-
     def check(browser) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         foreign, errors = [], []
@@ -96,8 +77,4 @@ def test_the_window_works_from_disk_and_follows_to_the_timeline(site):
         page.wait_for_url(re.compile(r".*/es/timeline/index\.html\?theme=.*&to=2026-03-31$"))
         assert foreign == []
 
-    thread = threading.Thread(target=browse)
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
+    in_own_thread(check)

@@ -10,12 +10,13 @@ from pathlib import Path
 import matplotlib
 import pytest
 from matplotlib.text import Text
-from site_fixtures import build, new_project, site_project
-from test_maps_support import with_maps
 
 from builder.views.maps import print_maps
 from builder.views.maps.measures import measure
 from builder.views.maps.pages import configured_site_name, print_context
+from tests.support.maps import with_maps
+from tests.support.project import new_project
+from tests.support.site import run_mkdocs_build, site_project
 
 SPANISH_NAME = "Registro de prueba"
 SPANISH_DESCRIPTION = "Descripción de prueba"
@@ -38,7 +39,7 @@ def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("names") / "project"
     site_project(new_project(root))
     with_spanish_name(root)
-    result = build(root, root / "site")
+    result = run_mkdocs_build(root, root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
 
@@ -72,7 +73,7 @@ def test_each_page_carries_its_languages_site_name(built, path, name, other):
 def test_an_unknown_language_in_site_names_fails_the_build(project, tmp_path):
     site_project(project)
     with_spanish_name(project.root, "  - peru-timeline:\n      site_names:\n        fr: Registre\n")
-    result = build(project.root, tmp_path / "site")
+    result = run_mkdocs_build(project.root, tmp_path / "site")
     assert result.returncode != 0
     assert "site_names has the unknown language 'fr'" in result.stderr
 
@@ -122,7 +123,7 @@ def test_the_spanish_navigation_uses_its_translated_titles(project, tmp_path):
     project.write("content/data.md", "# Data downloads\n")
     project.write("content/es/data.md", "# Descargas de datos\n")
     project.write("content/es/about.md", "# Acerca\n\nVéase la [cronología](timeline/index.md).\n")
-    result = build(project.root, tmp_path / "site")
+    result = run_mkdocs_build(project.root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     for path, titles in (
         (

@@ -10,20 +10,16 @@ import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-from conftest import REPO
-
-from builder.record.load import load_record
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-SCREENSHOTS = REPO / "content" / "assets" / "screenshots"
 COUNT = re.compile(r"([\d,]+) events? match")
 
 
 @pytest.fixture(scope="session")
-def record():
-    return load_record(REPO)
+def record(repo_record):
+    return repo_record
 
 
 def matched(page) -> int:
@@ -101,18 +97,17 @@ def test_no_request_leaves_127_0_0_1(visit, record):
     assert visit.foreign_requests() == []
 
 
-def test_screenshots_for_the_readme(visit, record):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    visit.goto("").screenshot(path=SCREENSHOTS / "home.png")
+def test_screenshots_for_the_readme(visit, record, screenshot_dir):
+    visit.goto("").screenshot(path=screenshot_dir / "home.png")
     page = visit.goto("timeline/?theme=elections-2026")
     matched(page)
-    page.screenshot(path=SCREENSHOTS / "timeline.png")
+    page.screenshot(path=screenshot_dir / "timeline.png")
     event = "2026-06-07-presidential-runoff"
     if event not in {e.id for e in record.events}:
         event = record.events[-1].id
-    visit.goto(f"events/{event}/").screenshot(path=SCREENSHOTS / "event.png")
+    visit.goto(f"events/{event}/").screenshot(path=screenshot_dir / "event.png")
     for name in ["home", "timeline", "event"]:
-        assert (SCREENSHOTS / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (screenshot_dir / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_event_and_timeline_pages_print_without_navigation_and_with_link_addresses(visit, record):
@@ -197,8 +192,7 @@ def test_spanish_pages_search_the_spanish_pages_only(visit):
     assert visit.foreign_requests() == []
 
 
-def test_screenshots_of_an_event_and_a_map_in_both_languages(visit, record):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots_of_an_event_and_a_map_in_both_languages(visit, record, screenshot_dir):
     event = "2026-06-07-presidential-runoff"
     if event not in {e.id for e in record.events}:
         event = record.events[-1].id
@@ -213,6 +207,6 @@ def test_screenshots_of_an_event_and_a_map_in_both_languages(visit, record):
         page.wait_for_load_state("networkidle")
         expected = "es" if path.startswith("es/") else "en"
         assert page.locator("html").get_attribute("lang") == expected
-        page.screenshot(path=SCREENSHOTS / f"{name}.png")
-        assert (SCREENSHOTS / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        page.screenshot(path=screenshot_dir / f"{name}.png")
+        assert (screenshot_dir / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert visit.foreign_requests() == []

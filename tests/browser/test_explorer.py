@@ -1,7 +1,7 @@
 """The timeline explorer in Chromium: the list at first sight, the time band by mouse and keyboard,
 the linked map, the address and Back, the return from an event page, both languages, a phone.
 
-The repository's own site is built once per session (conftest: repo_site, repo_url, chromium).
+The repository's own site is built once per session (tests/conftest.py: repo_site, repo_url, chromium).
 Expected counts are computed here from the record, never read from the page.
 """
 
@@ -12,15 +12,13 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, Visit
 
-from builder.record.load import load_record
+from tests.support.browser import Visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
-SCREENSHOTS = REPO / "content" / "assets" / "screenshots"
 COUNT = {
     "en": re.compile(r"([\d,]+) events? match|No event matches"),
     "es": re.compile(r"(?:Coincide|Coinciden) ([\d\u00a0]+) hechos?|Ningún hecho coincide"),
@@ -29,8 +27,8 @@ PREFIX = {"en": "", "es": "es/"}
 
 
 @pytest.fixture(scope="module")
-def record():
-    return load_record(REPO)
+def record(repo_record):
+    return repo_record
 
 
 def ready(page, map=True):
@@ -439,7 +437,7 @@ def test_on_a_phone_the_map_stacks_above_the_list_and_one_finger_scrolls(
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_screenshots_of_the_explorer(chromium, repo_url, record, lang, width):
+def test_screenshots_of_the_explorer(chromium, repo_url, record, lang, width, screenshot_dir):
     context = chromium.new_context(
         viewport={"width": width, "height": 900 if width > 400 else 844},
         has_touch=width < 400,
@@ -453,8 +451,7 @@ def test_screenshots_of_the_explorer(chromium, repo_url, record, lang, width):
     # From the band down: the band and the form on a phone, the whole instrument on a desktop.
     page.evaluate("window.scrollTo(0, document.getElementById('pcr-band-title').offsetTop - 64)")
     page.wait_for_timeout(600)  # the theme's header swaps its title with a fade on scrolling
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"explorer-{lang}-{width}.png"
+    path = screenshot_dir / f"explorer-{lang}-{width}.png"
     page.screenshot(path=path)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert visit.errors == [] and visit.foreign_requests() == []

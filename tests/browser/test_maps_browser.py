@@ -8,31 +8,27 @@ the map's order, skip the map, and follow its window to the timeline; in English
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_maps_support import REPO
 
 from builder.record.dates import PartialDate
-from builder.record.load import load_record
 from builder.views.maps.assets import leaflet_files
 from builder.views.maps.definitions import load_definitions
 from builder.views.maps.geodata import regions_frame
 from builder.views.maps.interactive import PERU_BOUNDS, map_html
 from builder.views.maps.measures import measure, override
 from builder.views.maps.styling import classify
+from tests.support.browser import CHROMIUM, in_own_thread
+from tests.support.project import REPO
+from tests.support.server import serve_quietly
 
-CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="Debian's chromium is not installed"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
 ]
 LANGS = ("en", "es")
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
@@ -47,14 +43,9 @@ REGIONS = ".leaflet-overlay-pane path"
 SHOTS = Path(os.environ.get("MAP_SCREENSHOTS", "")) if os.environ.get("MAP_SCREENSHOTS") else None
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output clean
-        pass
-
-
 @pytest.fixture(scope="module")
-def record():
-    return load_record(REPO)
+def record(repo_record):
+    return repo_record
 
 
 @pytest.fixture(scope="module")
@@ -73,44 +64,13 @@ def site(tmp_path_factory, record):
             target = prefix / file.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(file.content)
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", definitions, root
-    server.shutdown()
-    thread.join()
+    with serve_quietly(root) as base:
+        yield base.rstrip("/"), definitions, root
 
 
 def in_browser(check):
-    """Run `check(browser)` with its own Playwright and Chromium, in a thread of its own.
-
-    Playwright's sync API allows one instance per thread; the site's browser tests keep theirs
-    open for the whole session, so ours runs beside it rather than inside it.
-    """
-    playwright = pytest.importorskip("playwright.sync_api")
-    outcome: dict = {}
-
-    def run():
-        try:
-            with playwright.sync_playwright() as p:
-                chromium = p.chromium.launch(
-                    executable_path=CHROMIUM,
-                    args=["--no-sandbox", "--disable-background-networking"],
-                )
-                try:
-                    check(chromium)
-                finally:
-                    chromium.close()
-        except BaseException as error:  # handed to the test's thread, where pytest reports it
-            outcome["error"] = error
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
+    """Run `check(browser)` with its own Playwright and Chromium (tests.support.browser)."""
+    in_own_thread(check)
 
 
 def open_map(browser, base: str, name: str, lang: str = "en", **context):

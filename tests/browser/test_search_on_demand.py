@@ -1,8 +1,8 @@
 """The theme's search loads its index and worker on the reader's first search, not on page load.
 
-builder/assets/search-on-demand.js holds them back. The repository's site is built once for the
-module and served on 127.0.0.1 with gzip (tools.audit.serve), and its offline copy is unzipped
-and read from file://; both are browsed in Debian's Chromium. Each check has its own Playwright
+builder/assets/search-on-demand.js holds them back. The session's build of the repository's site
+(tests/conftest.py: repo_site) is served on 127.0.0.1 with gzip (tools.audit.serve), and its
+offline copy is unzipped and read from file://; both are browsed in Debian's Chromium. Each check has its own Playwright
 in a thread of its own: other modules keep a browser open for the session, and the sync API
 allows one a thread.
 """
@@ -10,22 +10,20 @@ allows one a thread.
 from __future__ import annotations
 
 import re
-import threading
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO
-from site_fixtures import build
 
 from builder.adapter.dist import FOLDER, build_offline_copy
+from tests.support.browser import in_own_thread, require_chromium
+from tests.support.project import REPO
 from tools.audit import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = Path("/usr/bin/chromium")
 # What the theme's search fetches: the index (JSON, or a script from disk), its worker, and the
 # worker's Spanish stemmers.
 SEARCH_FILES = re.compile(r"/search/search_index\.js(on)?$|/workers/search\.|/lunr/")
@@ -34,17 +32,9 @@ QUERY = "Balcázar"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """The repository's site, built once with `mkdocs build --strict`."""
-    site_dir = tmp_path_factory.mktemp("search-on-demand") / "site"
-    result = build(REPO, site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site) as base:
+def base_url(repo_site):
+    """The session's build of the repository's site, served with gzip like a static host."""
+    with serve(repo_site) as base:
         yield base
 
 
@@ -85,36 +75,19 @@ class Visit:
 def browse():
     """`browse(check, viewport)` runs `check(visit)` in a fresh Chromium page, then asserts the
     page raised no error."""
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (make deps)")
+    require_chromium()
 
     def run(check, viewport=(1280, 900)) -> None:
-        outcome: dict = {}
+        visits: list[Visit] = []
 
-        def in_thread() -> None:
-            try:
-                with playwright_api.sync_playwright() as playwright:
-                    browser = playwright.chromium.launch(
-                        executable_path=str(CHROMIUM),
-                        args=["--no-sandbox", "--disable-background-networking"],
-                    )
-                    try:
-                        width, height = viewport
-                        context = browser.new_context(viewport={"width": width, "height": height})
-                        visit = Visit(context.new_page())
-                        check(visit)
-                        outcome["visit"] = visit
-                    finally:
-                        browser.close()
-            except BaseException as error:  # handed to the test's thread, where pytest reports it
-                outcome["error"] = error
+        def in_browser(browser) -> None:
+            width, height = viewport
+            context = browser.new_context(viewport={"width": width, "height": height})
+            visits.append(Visit(context.new_page()))
+            check(visits[0])
 
-        thread = threading.Thread(target=in_thread)
-        thread.start()
-        thread.join()
-        if "error" in outcome:
-            raise outcome["error"]
-        assert outcome["visit"].errors == []
+        in_own_thread(in_browser)
+        assert visits[0].errors == []
 
     return run
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
-from test_maps_support import with_maps
 
 from builder.cli.maps import maps_command
+from tests.support.maps import with_maps
 
 
 def run(project, *args):

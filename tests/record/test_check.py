@@ -1,16 +1,15 @@
+# ruff: noqa: E501  (the table of exact checker messages is clearer with one message per line)
 """The checker on real files: every bad input is refused with its exact message."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 
 import pytest
-from conftest import VALID_EVENT, VALID_NAME, Project
 
 from builder.record.load import load_record
 from builder.record.problems import RecordError
+from tests.support.project import VALID_EVENT, VALID_NAME, Project
 
 # (case, file name, file text, the exact message). Each row is one test; the closing note's
 # table of bad inputs is printed from this list (`python tests/test_check.py`).
@@ -320,76 +319,6 @@ def test_billion_laughs_is_refused_quickly(project: Project) -> None:
     with pytest.raises(RecordError):
         load_record(project.root)
     assert time.perf_counter() - started < 5  # expanding it would need billions of nodes
-
-
-def run_cli(project: Project, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "builder.cli", *args, "--root", str(project.root)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def test_cli_exits_non_zero_on_error_and_zero_when_clean(project: Project) -> None:
-    project.event(VALID_EVENT)
-    ok = run_cli(project, "check")
-    assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert "ok: 1 events" in ok.stderr
-    project.event(VALID_EVENT + "titel: x\n")
-    bad = run_cli(project, "check")
-    assert bad.returncode == 1
-    assert bad.stdout.startswith(
-        "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: unknown field 'titel'"
-    )
-
-
-def test_cli_github_format_annotates_the_line(project: Project) -> None:
-    project.event(VALID_EVENT.replace("[PE-LMA]", "[PE-LMN]"))
-    result = run_cli(project, "check", "--format", "github")
-    assert result.returncode == 1
-    assert result.stdout.startswith(
-        "::error file=events/2026/2026-02-18-congress-installs-balcazar.yml,line=12,col=11,"
-        "title=peru-timeline check::unknown region 'PE-LMN' (did you mean \"PE-LMA\"?)"
-    )
-
-
-def test_cli_new_writes_a_file_the_checker_then_explains(project: Project) -> None:
-    result = run_cli(
-        project,
-        "new",
-        "--date",
-        "2026-06",
-        "--title",
-        "Ángeles: 7 de junio, protesta en Puno",
-        "--theme",
-        "strikes-and-protests",
-        "--region",
-        "PE-PUN",
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "events/2026/2026-06-angeles-7-de-junio-protesta-en-puno.yml"
-    check = run_cli(project, "check")
-    assert check.returncode == 1
-    assert ":6:10: 'summary' is empty in an event — write the summary" in check.stdout
-    assert ":17:1: 'status' is empty in an event — add 'status:' with a value" in check.stdout
-
-
-def test_cli_new_suggests_a_theme(project: Project) -> None:
-    result = run_cli(
-        project,
-        "new",
-        "--date",
-        "2026",
-        "--title",
-        "x",
-        "--theme",
-        "strikes",
-        "--region",
-        "national",
-    )
-    assert result.returncode == 2
-    assert "unknown theme 'strikes' (did you mean \"strikes-and-protests\"?)" in result.stderr
 
 
 if __name__ == "__main__":  # print the table of bad inputs for the closing note

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import VALID_EVENT, VALID_NAME
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.record.load import load_record
 from builder.record.problems import RecordError
+from tests.support.project import VALID_EVENT, VALID_NAME
 
 # Pieces that exercise YAML's corners: indicators, anchors, tags, flow collections, quotes, odd dates.
 FRAGMENTS = [

@@ -7,12 +7,12 @@ import re
 
 import jsonschema
 import pytest
-from conftest import REPO, VALID_EVENT
 
 from builder.record.events import EVENT_FIELDS
 from builder.record.load import event_files, load_record
 from builder.record.registries import SOURCE_FIELDS
 from builder.record.strict_yaml import Mapping, Node, Scalar, Sequence, parse
+from tests.support.project import REPO, VALID_EVENT
 
 SCHEMA = json.loads((REPO / "events" / "event.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)

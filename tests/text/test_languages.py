@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from site_fixtures import site_project
 
 from builder.record.dates import PartialDate
 from builder.record.load import load_record
@@ -14,6 +13,7 @@ from builder.text.numbers import number, percent
 from builder.text.strings import plural, strings
 from builder.views import paths
 from builder.views.pages import SiteSettings, site_files
+from tests.support.site import site_project
 
 EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from test_maps_support import with_maps
 
 from builder.record.dates import PartialDate
 from builder.text.dates import date_phrase, month_words, period_phrase, period_text
 from builder.text.map_texts import template, text
 from builder.views.maps.describe import build_date, subtitle
 from builder.views.maps.measures import measure, override
+from tests.support.maps import with_maps
 
 
 def d(value: str) -> PartialDate:

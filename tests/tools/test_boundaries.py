@@ -13,7 +13,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon, box, mapping, shape
 from tools import boundaries
 from tools.boundaries import BoundaryError, Unit
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "maps" / "boundaries"
 GEOJSON = OUT / "peru-regions.geojson"
 TOPOJSON = OUT / "peru-regions.topojson"

@@ -8,13 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REPO
-from site_fixtures import site_project
 
 from builder.record.load import load_record
 from builder.views.pages import SiteSettings, site_files
 from builder.views.pages import explorer_data as data
 from builder.views.pages.explorer_data import SHARD_SIZE, outlines
+from tests.support.project import REPO
+from tests.support.site import site_project
 
 EPOCH = dt.date(1970, 1, 1)
 

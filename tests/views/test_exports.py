@@ -10,7 +10,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import REPO, VALID_EVENT, VALID_NAME
 
 from builder.record.load import load_record
 from builder.record.problems import RecordError
@@ -23,6 +22,7 @@ from builder.views.exports import (
     latest_events,
 )
 from builder.views.spreadsheet import guard_cell
+from tests.support.project import REPO, VALID_EVENT, VALID_NAME
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = (

@@ -6,13 +6,13 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ACTORS, REPO, VALID_EVENT, VALID_NAME
 
 from builder.record.load import load_record
 from builder.record.problems import RecordError
 from builder.record.terms import is_term
 from builder.text.numbers import ordinal
 from builder.views.presidents_chart import AXIS_START, PLOT_LEFT, PLOT_RIGHT, presidents_chart_svg
+from tests.support.project import ACTORS, REPO, VALID_EVENT, VALID_NAME
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE_NAME = 'Ana "<b>&amp;</b>" Pérez <script>alert(1)</script>'

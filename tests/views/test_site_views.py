@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import markdown
 import pytest
-from site_fixtures import HOSTILE_NAME, REPO_URL, site_project
 
 from builder.record.dates import PartialDate
 from builder.record.load import load_record
@@ -23,6 +22,7 @@ from builder.views import paths
 from builder.views.pages import SiteSettings, site_files
 from builder.views.pages.listing import page_window, paginate
 from builder.views.pages.timeline import periods
+from tests.support.site import HOSTILE_NAME, REPO_URL, site_project
 
 EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
 

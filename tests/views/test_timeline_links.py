@@ -17,7 +17,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import markdown
 import pytest
-from site_fixtures import build, new_project, site_project
 
 from builder.adapter.build import OFFLINE_ENV
 from builder.record.load import load_record
@@ -28,6 +27,8 @@ from builder.views.pages.browse import browse_files, timeline_link
 from builder.views.pages.event_pages import event_files
 from builder.views.pages.facets import facets_of
 from builder.views.pages.rendering import PageContext
+from tests.support.project import new_project
+from tests.support.site import run_mkdocs_build, site_project
 
 EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
 EVENT = "2026-06-16-party-alleges-rigged-rules"
@@ -198,7 +199,7 @@ def site(request, tmp_path_factory) -> tuple[Path, bool]:
             patch.setenv(OFFLINE_ENV, "1")
         else:
             patch.delenv(OFFLINE_ENV, raising=False)
-        result = build(root, root / "site")
+        result = run_mkdocs_build(root, root / "site")
     assert result.returncode == 0, result.stderr
     # `--strict` passes, and no message at a lower level names the links either.
     assert "timeline/index.md" not in result.stderr, result.stderr

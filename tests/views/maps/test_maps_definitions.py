@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from test_maps_support import REPO, small_record
 
 from builder.record.load import load_record
 from builder.views.maps.definitions import DefinitionError, load_definition, load_definitions
+from tests.support.maps import small_record
+from tests.support.project import REPO
 
 
 def problems_of(project, name: str, text: str) -> list[str]:

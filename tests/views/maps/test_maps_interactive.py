@@ -9,13 +9,13 @@ import re
 
 import branca.element
 import folium
-from test_maps_support import with_maps, write_event
 
 from builder.record.load import load_record
 from builder.views.maps import controls
 from builder.views.maps.controls import script_json
 from builder.views.maps.interactive import label_directions, map_html
 from builder.views.maps.measures import measure
+from tests.support.maps import with_maps, write_event
 
 URL = re.compile(r"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 

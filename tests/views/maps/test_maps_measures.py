@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from test_maps_support import with_maps, write_event
-
 from builder.record.dates import PartialDate
 from builder.record.load import load_record
 from builder.views.maps.measures import count_events, measure, override
 from builder.views.maps.styling import classify
+from tests.support.maps import with_maps, write_event
 
 
 def counts(data) -> dict[str, int]:

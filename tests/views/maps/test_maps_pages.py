@@ -7,12 +7,12 @@ import io
 import re
 
 import pytest
-from conftest import new_project
-from test_maps_support import with_maps
 
 from builder.views.maps.geodata import regions_frame
 from builder.views.maps.locator import region_locator_svg
 from builder.views.maps.pages import map_files
+from tests.support.maps import with_maps
+from tests.support.project import new_project
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,13 @@ import struct
 import matplotlib
 import pytest
 from matplotlib.text import Text
-from test_maps_support import with_maps, write_event
 
 from builder.record.load import load_record
 from builder.views.maps import print_maps
 from builder.views.maps.measures import measure
 from builder.views.maps.pages import files_for_map, print_context
 from builder.views.maps.styling import classify
+from tests.support.maps import with_maps, write_event
 
 A4_POINTS = (595.28, 841.89)
 A3_POINTS = (841.89, 1190.55)

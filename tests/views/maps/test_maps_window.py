@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from test_maps_support import with_maps, write_event
 
 from builder.record.dates import PartialDate
 from builder.record.load import load_record
@@ -18,6 +17,7 @@ from builder.views.maps.window import (
     timeline_matches,
     timeline_query,
 )
+from tests.support.maps import with_maps, write_event
 
 
 def month(text: str) -> int:

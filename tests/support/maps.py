@@ -1,16 +1,9 @@
-"""Helpers for the map tests: a few real events and definitions written into the `project` fixture.
-
-No tests here; the map test modules import these helpers.
-"""
+"""Events and map definitions for the map tests, written into a project (the `project` fixture)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from builder.record.load import load_record
 from builder.views.maps.definitions import load_definitions
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def write_event(

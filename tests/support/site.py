@@ -1,18 +1,22 @@
-"""A small real site project: the conftest project plus mkdocs.yml, a content page and events
-that exercise every way the site shows an event (precisions, periods, statuses, notes, hostile
-text). Used by the plugin tests; `build` runs the real `mkdocs build --strict`."""
+"""Sites to build: `site_project` makes a small real project (tests.support.project) a site, with
+mkdocs.yml, a content page and events that exercise every way the site shows an event
+(precisions, periods, statuses, notes, hostile text); `copy_repo_project` copies the repository's
+own project; `run_mkdocs_build` runs the real `mkdocs build --strict` on either."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, VALID_EVENT, VALID_NAME, Project, new_project  # noqa: F401  (new_project: for the site tests)
+from tests.support.project import REPO, VALID_EVENT, VALID_NAME, Project
 
 REPO_URL = "https://github.com/example-org/example-record"
+# What a copy of the repository's project needs to build.
+PROJECT_PARTS = ("mkdocs.yml", "content", "events", "maps")
 
 MKDOCS_YML = f"""\
 site_name: Test record
@@ -165,7 +169,20 @@ def site_project(project: Project, hostile: bool = True) -> Project:
     return project
 
 
-def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def copy_repo_project(target: Path) -> Path:
+    """A copy of the repository's project (mkdocs.yml, content, events, maps) at `target`, for
+    tests that change it before building."""
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy(source, target / part)
+    return target
+
+
+def run_mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` on the project at `root`; the result holds its output."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
     return subprocess.run(

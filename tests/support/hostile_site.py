@@ -1,6 +1,6 @@
 """A real project whose every free-text field carries a script-injection payload.
 
-`hostile_project(root)` writes it: one event per payload of tests/hostile_payloads.yml with the
+`hostile_project(root)` writes it: one event per payload of tests/adapter/hostile_payloads.yml with the
 payload in its title, summary, Spanish texts, note, place name and source fields; a theme, an
 actor (who claims the event and stands in the presidents chart) and a registry source per
 payload; payloads in the region names of maps/regions.yml; and a map definition carrying them
@@ -15,16 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from conftest import REPO, new_project
-from site_fixtures import ABOUT, MKDOCS_YML
 
-CORPUS = Path(__file__).parent / "adapter" / "hostile_payloads.yml"
+from tests.support.project import REPO, new_project
+from tests.support.site import ABOUT, MKDOCS_YML
+
+CORPUS = REPO / "tests" / "adapter" / "hostile_payloads.yml"
 # Every placement ends with this word: searching for it finds every payload event.
 WORD = "zebrafish"
 MARKER_RE = r"([a-z][a-z0-9-]*)@([a-z]+)"
@@ -253,17 +252,6 @@ def hostile_project(root: Path, items: list[Payload]):
         project.write(f"events/{eid[:4]}/{eid}.yml", event_text(n, p))
     project.write(f"maps/{MAP_NAME}.yml", map_yml(items))
     return project
-
-
-def check(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """`peru-timeline check` (or `peru-timeline maps --check` with args "maps", "--check")."""
-    command = list(args) or ["check"]
-    return subprocess.run(
-        [sys.executable, "-m", "builder.cli", *command, "--root", str(root)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def screened(root: Path, items: list[Payload]) -> tuple[list[Payload], dict[str, str]]:

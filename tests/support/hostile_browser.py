@@ -9,8 +9,6 @@ script element), the ones shown as text, the links kept, and any dialog.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import sys
@@ -18,9 +16,9 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hostile_site import MAP_NAME, MARKER_RE, WORD, Payload, event_id, region_of
-
-CHROMIUM = "/usr/bin/chromium"
+from tests.support.browser import launch_chromium
+from tests.support.hostile_site import MAP_NAME, MARKER_RE, WORD, Payload, event_id, region_of
+from tests.support.server import serve_quietly
 
 # What the page holds that could run or navigate: returned per frame, checked in Python.
 _INSPECT = r"""() => {
@@ -87,16 +85,6 @@ class Visit:
         return {m.group(0) for m in re.finditer(MARKER_RE, self.text)}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):  # a page left before its image loaded
-        pass
-
-
 def pages(items: list[Payload]) -> list[tuple[str, str]]:
     """(kind, address) of every page that shows the payloads' text."""
     out = [("home", ""), ("home (es)", "es/")]
@@ -127,24 +115,18 @@ def pages(items: list[Payload]) -> list[tuple[str, str]]:
 def survey(site_dir: Path, items: list[Payload]) -> list[Visit]:
     """Serve `site_dir` and visit it in Chromium; runs in a thread of its own, so it can sit
     beside the session's other Playwright instance (one sync instance per thread)."""
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     result: dict = {}
+    with serve_quietly(site_dir) as base:
 
-    def run() -> None:
-        try:
-            result["visits"] = _survey(base, items)
-        except BaseException as exc:  # re-raised in the caller's thread
-            result["error"] = exc
+        def run() -> None:
+            try:
+                result["visits"] = _survey(base, items)
+            except BaseException as exc:  # re-raised in the caller's thread
+                result["error"] = exc
 
-    try:
         thread = threading.Thread(target=run)
         thread.start()
         thread.join()
-    finally:
-        server.shutdown()
     if "error" in result:
         raise result["error"]
     return result["visits"]
@@ -155,9 +137,7 @@ def _survey(base: str, items: list[Payload]) -> list[Visit]:
 
     visits: list[Visit] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"]
-        )
+        browser = launch_chromium(playwright)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         current: list[Visit] = []
         context.expose_function("__pwned", lambda marker: current[-1].ran.append(str(marker)))
