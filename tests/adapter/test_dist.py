@@ -209,6 +209,7 @@ def _matched(page) -> int:
     return int(COUNT.search(status.text_content()).group(1))
 
 
+@pytest.mark.browser
 def test_the_timeline_explorer_works_from_disk_and_its_links_open_event_pages(on_disk):
     def check(disk):
         page = disk.goto("timeline/index.html")
@@ -240,6 +241,7 @@ def test_the_timeline_explorer_works_from_disk_and_its_links_open_event_pages(on
     on_disk(check)
 
 
+@pytest.mark.browser
 def test_the_spanish_explorer_works_from_disk(on_disk):
     def check(disk):
         from playwright.sync_api import expect
@@ -256,6 +258,7 @@ def test_the_spanish_explorer_works_from_disk(on_disk):
     on_disk(check)
 
 
+@pytest.mark.browser
 def test_search_finds_an_event_by_a_word_of_its_title_and_opens_it(on_disk):
     def check(disk):
         from playwright.sync_api import expect
@@ -272,6 +275,7 @@ def test_search_finds_an_event_by_a_word_of_its_title_and_opens_it(on_disk):
     on_disk(check)
 
 
+@pytest.mark.browser
 def test_spanish_search_reads_the_spanish_index_from_disk(on_disk):
     def check(disk):
         from playwright.sync_api import expect
@@ -290,6 +294,7 @@ def test_spanish_search_reads_the_spanish_index_from_disk(on_disk):
     on_disk(check)
 
 
+@pytest.mark.browser
 def test_a_map_page_draws_its_map_from_disk(on_disk):
     def check(disk):
         from playwright.sync_api import expect
@@ -306,6 +311,7 @@ def test_a_map_page_draws_its_map_from_disk(on_disk):
     on_disk(check)
 
 
+@pytest.mark.browser
 def test_the_language_switch_leads_to_the_spanish_page_from_disk(on_disk):
     def check(disk):
         page = disk.goto(f"events/{EVENT}.html")

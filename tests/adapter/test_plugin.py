@@ -32,6 +32,7 @@ def read(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_event_pages_are_published_at_their_permanent_address(built):
     page = read(built, "events/2026-06-16-party-alleges-rigged-rules/index.html")
     assert "Statement on the count" in page
@@ -41,6 +42,7 @@ def test_event_pages_are_published_at_their_permanent_address(built):
     assert f'href="{edit}"' in page
 
 
+@pytest.mark.slow
 def test_every_link_in_an_event_page_leads_to_a_built_file(built):
     # Event pages are written as HTML, which `mkdocs build --strict` does not check.
     pages = sorted(built.glob("events/*/index.html")) + sorted(built.glob("es/events/*/index.html"))
@@ -57,6 +59,7 @@ def test_every_link_in_an_event_page_leads_to_a_built_file(built):
             assert target.resolve().is_file(), f"{page}: {href}"
 
 
+@pytest.mark.slow
 def test_timeline_home_browse_pages_and_downloads_are_generated(built):
     for path in [
         "index.html",
@@ -75,6 +78,7 @@ def test_timeline_home_browse_pages_and_downloads_are_generated(built):
         assert (built / path).is_file(), path
 
 
+@pytest.mark.slow
 def test_event_pages_stay_out_of_the_navigation(built):
     # The theme renders the navigation into every page: its links are the nav's entries.
     page = read(built, "about/index.html")
@@ -83,6 +87,7 @@ def test_event_pages_stay_out_of_the_navigation(built):
     assert not [href for href in hrefs if "events/" in href]
 
 
+@pytest.mark.slow
 def test_every_page_announces_the_feed(built):
     for path in ["index.html", "events/2025-09-09-health-strike/index.html", "about/index.html"]:
         match = ALTERNATE.search(read(built, path))
@@ -90,6 +95,7 @@ def test_every_page_announces_the_feed(built):
     assert ALTERNATE.search(read(built, "index.html")).group(1) == "feed.xml"
 
 
+@pytest.mark.slow
 def test_search_indexes_event_pages_but_not_listing_pages(built):
     index = json.loads(read(built, "search/search_index.json"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
@@ -97,6 +103,7 @@ def test_search_indexes_event_pages_but_not_listing_pages(built):
     assert "timeline/2025/" not in locations
 
 
+@pytest.mark.slow
 def test_pages_load_nothing_from_another_host(built):
     for page in built.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -106,6 +113,7 @@ def test_pages_load_nothing_from_another_host(built):
             assert not re.match(r"(https?:)?//", url), f"{page}: <{tag}> loads {url}"
 
 
+@pytest.mark.slow
 def test_a_broken_internal_link_fails_the_build(project, tmp_path):
     site_project(project, hostile=False)
     project.write("content/about.md", "# About\n\nSee [a page](no-such-page.md).\n")
@@ -114,6 +122,7 @@ def test_a_broken_internal_link_fails_the_build(project, tmp_path):
     assert "contains a link 'no-such-page.md'" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_bad_event_fails_the_build_with_the_checker_message(project, tmp_path):
     site_project(project, hostile=False)
     project.event(
@@ -128,6 +137,7 @@ def test_a_bad_event_fails_the_build_with_the_checker_message(project, tmp_path)
     )
 
 
+@pytest.mark.slow
 def test_a_hand_written_page_cannot_hide_a_generated_one(project, tmp_path):
     site_project(project, hostile=False)
     project.write("content/timeline/index.md", "# My timeline\n")
@@ -154,6 +164,7 @@ def test_serve_watches_the_events_and_maps_folders(project):
     assert project.root / "maps" in server.watched
 
 
+@pytest.mark.slow
 def test_event_pages_cached_sidebars_are_the_theme_own(project, tmp_path, monkeypatch):
     # main.html renders an event page's sidebars once per language and table of contents.
     site_project(project, hostile=False)

@@ -60,6 +60,7 @@ def header_name(page: str) -> str:
         ("about/index.html", "Test record", SPANISH_NAME),
     ],
 )
+@pytest.mark.slow
 def test_each_page_carries_its_languages_site_name(built, path, name, other):
     page = (built / path).read_text(encoding="utf-8")
     assert header_name(page) == name
@@ -70,6 +71,7 @@ def test_each_page_carries_its_languages_site_name(built, path, name, other):
     assert other not in page
 
 
+@pytest.mark.slow
 def test_an_unknown_language_in_site_names_fails_the_build(project, tmp_path):
     site_project(project)
     with_spanish_name(project.root, "  - peru-timeline:\n      site_names:\n        fr: Registre\n")
@@ -116,6 +118,7 @@ nav:
 """
 
 
+@pytest.mark.slow
 def test_the_spanish_navigation_uses_its_translated_titles(project, tmp_path):
     # Titles that differ from the pages' own headings ("Home", "Data"): the nav's must win.
     site_project(project)
@@ -143,6 +146,7 @@ def test_the_spanish_navigation_uses_its_translated_titles(project, tmp_path):
     assert "<title>Datos - Test record</title>" in spanish
 
 
+@pytest.mark.slow
 def test_spanish_pages_describe_the_site_in_spanish_and_their_logo_leads_home(built):
     """A page without a description of its own gets the site's, in its language; the header's
     logo opens the home page of the page's language."""
@@ -162,6 +166,7 @@ def test_spanish_pages_describe_the_site_in_spanish_and_their_logo_leads_home(bu
         assert logo.group(1).rstrip("/") == home, (path, logo.group(1))
 
 
+@pytest.mark.slow
 def test_every_page_declares_its_own_language(built):
     """The theme writes <html lang> from the page's language: es under es/, en elsewhere."""
     pages = sorted(built.rglob("*.html"))

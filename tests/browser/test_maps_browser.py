@@ -28,6 +28,7 @@ from tests.support.server import serve_quietly
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
 ]
 LANGS = ("en", "es")

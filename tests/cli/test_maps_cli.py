@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from click.testing import CliRunner
 
 from builder.cli.maps import maps_command
@@ -23,6 +24,7 @@ def test_listing_and_checking_the_maps(project):
     assert checked.exit_code == 0 and "ok: 2 map definition(s)" in checked.output
 
 
+@pytest.mark.slow
 def test_a_custom_window_prints_an_a3_pdf(project, tmp_path):
     with_maps(project)
     target = tmp_path / "custom.pdf"

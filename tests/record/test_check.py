@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (the table of exact checker messages is clearer with one message per line)
 """The checker on real files: every bad input is refused with its exact message."""
 
 from __future__ import annotations

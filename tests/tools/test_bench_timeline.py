@@ -193,6 +193,7 @@ def test_the_load_average_is_printed_with_the_cpu_count(monkeypatch):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_a_first_load_counts_everything_until_the_network_is_idle(tmp_path):
     site = _site(tmp_path)
 
@@ -209,6 +210,7 @@ def test_a_first_load_counts_everything_until_the_network_is_idle(tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_the_window_moves_are_timed_both_ways(tmp_path):
     site = _site(tmp_path)
 
@@ -224,6 +226,7 @@ def test_the_window_moves_are_timed_both_ways(tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("page", "message"),
     [
@@ -247,6 +250,7 @@ def test_a_page_off_the_contract_is_a_clear_line(tmp_path, page, message):
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_a_site_is_measured_and_printed_and_a_missing_explorer_does_not_stop_it(tmp_path, capsys):
     with_explorer = _site(tmp_path / "explorer")
     without = _site(tmp_path / "plain", PLAIN)

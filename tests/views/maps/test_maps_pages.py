@@ -30,6 +30,7 @@ def files_of(built, lang="en"):
     return files, ids
 
 
+@pytest.mark.slow
 def test_each_map_has_its_page_map_data_and_print_files(built):
     files, _ = files_of(built)
     for name in ("strikes", "named"):
@@ -52,6 +53,7 @@ def test_each_map_has_its_page_map_data_and_print_files(built):
     } <= set(files)
 
 
+@pytest.mark.slow
 def test_spanish_files_sit_under_es(built):
     files, _ = files_of(built, "es")
     assert "es/maps/strikes.md" in files and "es/assets/leaflet/leaflet.js" in files
@@ -64,6 +66,7 @@ def test_spanish_files_sit_under_es(built):
     assert "# Strikes by region" in files["es/maps/strikes.md"]
 
 
+@pytest.mark.slow
 def test_the_page_embeds_the_map_and_links_everything_relatively(built):
     files, ids = files_of(built)
     page = files["maps/strikes.md"]
@@ -87,6 +90,7 @@ def test_the_page_embeds_the_map_and_links_everything_relatively(built):
     assert "not on the map" in page and f"../events/{ids['national']}.md" in links
 
 
+@pytest.mark.slow
 def test_the_page_links_the_timeline_with_the_maps_filters(built):
     files, _ = files_of(built)
     # To the timeline's source file, so MkDocs checks it and writes it in the site's URL style.
@@ -103,6 +107,7 @@ def test_the_page_links_the_timeline_with_the_maps_filters(built):
     assert "on the timeline" not in files["maps/named.md"]
 
 
+@pytest.mark.slow
 def test_the_table_and_the_csv_hold_the_same_values(built):
     files, ids = files_of(built)
     page = files["maps/strikes.md"]
@@ -123,6 +128,7 @@ def test_the_table_and_the_csv_hold_the_same_values(built):
     assert by_iso["PE-ARE"]["events"] == "0" and by_iso["PE-ARE"]["class"] == "0"
 
 
+@pytest.mark.slow
 def test_a_categories_page_lists_its_points_figures_and_sources(built):
     files, ids = files_of(built)
     page = files["maps/named.md"]
@@ -139,12 +145,14 @@ def test_a_categories_page_lists_its_points_figures_and_sources(built):
     )
 
 
+@pytest.mark.slow
 def test_the_index_lists_every_map(built):
     files, _ = files_of(built)
     index = files["maps/index.md"]
     assert "## [Named places](named.md)" in index and "## [Strikes by region](strikes.md)" in index
 
 
+@pytest.mark.slow
 def test_two_builds_give_the_same_bytes(built):
     project, record, _, first = built
     second = {f.path: f.content for f in map_files(record, project.root, "en")}

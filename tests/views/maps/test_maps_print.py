@@ -54,6 +54,7 @@ def test_the_pdf_page_is_the_paper_asked_for(maps, paper, size):
     assert media_box(pdf) == pytest.approx(size, abs=0.05)
 
 
+@pytest.mark.slow
 def test_two_renders_are_byte_identical(maps):
     data, context = maps["named"]
     first = print_maps.render(data, context, "en", "a4", ("pdf", "svg", "png"))
@@ -62,6 +63,7 @@ def test_two_renders_are_byte_identical(maps):
         assert first[fmt] == second[fmt], fmt
 
 
+@pytest.mark.slow
 def test_the_files_carry_no_dates_and_no_software_stamp(maps):
     data, context = maps["strikes"]
     files = print_maps.render(data, context, "en", "a4", ("pdf", "svg", "png"))
@@ -121,6 +123,7 @@ def test_notes_too_long_for_the_page_give_a_clear_error(maps):
     assert "shorten the map's notes" in problem
 
 
+@pytest.mark.slow
 def test_print_maps_show_the_definitions_window_not_a_readers(project):
     """The interactive map's window lives in the browser: the print files of the site are the
     definition's, whatever events the reader's control could choose from."""
