@@ -10,7 +10,7 @@ DEBS   := chromium poppler-utils fonts-dejavu-core
 # npm's packages for `make audit` (Lighthouse), as package-lock.json pins them.
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: build dist test check serve bench audit audit-deps clean deps venv hooks lock
+.PHONY: build dist test test-fast screenshots check serve bench audit audit-deps clean deps venv hooks lock
 
 build: $(STAMP)
 	$(BIN)/peru-timeline build
@@ -21,6 +21,17 @@ dist: $(STAMP)
 
 test: $(STAMP) deps
 	$(BIN)/pytest
+
+# The tests that take no MkDocs build, print map or browser: about 15 seconds.
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not slow"
+
+# The README's pictures: the browser tests that take screenshots, writing them to
+# content/assets/screenshots/ (other test runs write theirs to a temporary folder).
+SCREENSHOTS := content/assets/screenshots
+screenshots: $(STAMP) deps
+	$(BIN)/pytest -p no:cacheprovider -m browser -k screenshots --screenshots=$(SCREENSHOTS) \
+	  tests/browser/test_browser_site.py tests/browser/test_explorer.py
 
 check: $(STAMP)
 	$(BIN)/peru-timeline check
