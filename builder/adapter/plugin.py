@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
 
 from builder.adapter import languages, offline, search
+from builder.adapter.cache import FileCache
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.prerendered import BlockCache, PrerenderedPage, nav_key
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
@@ -53,12 +54,14 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.nav_cache = BlockCache()
         self.offline = False
         self.published_directory_urls = True
+        self.cache: FileCache | None = None
 
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
+        self.cache = FileCache(self.root / self.config.cache_dir) if self.config.cache_dir else None
         for name in MARKDOWN_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -97,7 +100,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         feeds: dict[str, str | None] = {}
         for lang in self.config.languages:
             settings = self._settings(lang, existing, config)
-            lang_outputs = self._produce(Job(record, self.root, settings))
+            lang_outputs = self._produce(Job(record, self.root, settings, self.cache))
             feeds[lang] = feed_of(lang_outputs)
             outputs += lang_outputs
             for event in record.events:
@@ -115,6 +118,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             "search_script": search.SEARCH_SCRIPT if has_search else None,
         }
         self._add(files, outputs, config)
+        if self.cache is not None:
+            self.cache.prune()
         self.pages = {file.src_uri for file in files if file.src_uri.endswith(".md")}
         self.directory_urls = config.use_directory_urls
         return files

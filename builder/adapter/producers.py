@@ -18,6 +18,7 @@ from builder.views import paths
 from builder.views.exports import export_files
 from builder.views.maps.locator import region_locator_svg
 from builder.views.maps.pages import map_files
+from builder.views.maps.print_maps import Store
 from builder.views.output import OutputFile
 from builder.views.pages import site_files
 from builder.views.presidents_chart import presidents_chart_svg
@@ -26,11 +27,13 @@ from builder.views.settings import SiteSettings
 
 @dataclass(frozen=True)
 class Job:
-    """What every producer is given for one language of the site."""
+    """What every producer is given for one language of the site. `store` keeps drawn files
+    between builds (the adapter's FileCache), or None to draw everything."""
 
     record: Record
     root: Path
     settings: SiteSettings
+    store: Store | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ def _maps(job: Job, made: Sequence[OutputFile]) -> list[OutputFile]:
         site_url=settings.site_url,
         site_name=settings.site_name,
         directory_urls=settings.directory_urls,
+        store=job.store,
     )
 
 

@@ -29,7 +29,7 @@ from builder.views.maps.definitions import MapDefinition, load_definitions
 from builder.views.maps.describe import build_date, point_line, source_lines, subtitle
 from builder.views.maps.interactive import map_html
 from builder.views.maps.measures import MapData, measure
-from builder.views.maps.print_maps import PrintContext, render
+from builder.views.maps.print_maps import PrintContext, Store, render
 from builder.views.maps.styling import classify
 from builder.views.maps.tables import points_csv, regions_csv, rows
 from builder.views.maps.window import timeline_matches, timeline_query
@@ -49,12 +49,13 @@ def map_files(
     site_url: str | None = None,
     site_name: str = "",
     directory_urls: bool = True,
+    store: Store | None = None,
 ) -> list[OutputFile]:
     """The pages, maps, data and print files of every map definition of `root`, and Leaflet.
 
     Raises DefinitionError (with `path:line:column` problems) if a definition is wrong.
     `site_url` and `site_name` (the name in `lang`; the adapter reads both from mkdocs.yml) are
-    printed on the print maps.
+    printed on the print maps; `store` keeps drawn print maps between builds.
     """
     root = Path(root)
     definitions = load_definitions(root, record)
@@ -69,6 +70,7 @@ def map_files(
                 site_url=site_url,
                 site_name=site_name,
                 directory_urls=directory_urls,
+                store=store,
             )
         )
     files.append(index_page(definitions, lang))
@@ -85,6 +87,7 @@ def files_for_map(
     site_url: str = "",
     site_name: str = "",
     directory_urls: bool = True,
+    store: Store | None = None,
 ) -> list[OutputFile]:
     """The page, standalone map, CSV and print files of one map."""
     name = data.definition.name
@@ -110,8 +113,8 @@ def files_for_map(
     ]
     if data.definition.points:
         files.append(OutputFile(folder + f"{name}-points.csv", points_csv(data, record, lang)))
-    a4 = render(data, context, lang, "a4", ("pdf", "svg", "png"))
-    a3 = render(data, context, lang, "a3", ("pdf",))
+    a4 = render(data, context, lang, "a4", ("pdf", "svg", "png"), store)
+    a3 = render(data, context, lang, "a3", ("pdf",), store)
     files += [
         OutputFile(folder + f"{name}-a4.pdf", a4["pdf"]),
         OutputFile(folder + f"{name}-a3.pdf", a3["pdf"]),

@@ -9,9 +9,11 @@ ids, and a PNG without software or time stamps.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import matplotlib
@@ -86,19 +88,38 @@ class PrintContext:
     site: str = ""  # the site's name, said beside a relative `url`
 
 
+# Where drawn maps may be kept between builds (the adapter's content-keyed FileCache): called
+# with a key, a function that draws the files and their suffixes, it returns the files.
+Store = Callable[[str, Callable[[], dict[str, bytes]], tuple[str, ...]], dict[str, bytes]]
+
+
 def render(
-    data: MapData, context: PrintContext, lang: str, paper: str, formats: tuple[str, ...]
+    data: MapData,
+    context: PrintContext,
+    lang: str,
+    paper: str,
+    formats: tuple[str, ...],
+    store: Store | None = None,
 ) -> dict[str, bytes]:
     """The map on `paper` in each of `formats` ("pdf", "svg", "png"), as bytes by format.
 
-    One figure is drawn and saved in every format asked for.
+    One figure is drawn and saved in every format asked for. With a `store`, a map drawn before
+    from the same data, texts, language and paper is taken from it: the key is everything the
+    drawing reads (the store adds the code's and libraries' versions).
     """
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    with matplotlib.rc_context(_RC):
-        figure = _draw(data, context, lang, paper)
-        return {fmt: _save(figure, fmt) for fmt in formats}
+
+    def draw() -> dict[str, bytes]:
+        with matplotlib.rc_context(_RC):
+            figure = _draw(data, context, lang, paper)
+            return {fmt: _save(figure, fmt) for fmt in formats}
+
+    if store is None:
+        return draw()
+    key = hashlib.sha256(repr((data, context, lang, paper, formats)).encode()).hexdigest()
+    return store(key, draw, formats)
 
 
 _RC = {
