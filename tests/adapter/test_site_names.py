@@ -11,9 +11,10 @@ import matplotlib
 import pytest
 from matplotlib.text import Text
 
+from builder.adapter.project import configured_site_name
 from builder.views.maps import print_maps
 from builder.views.maps.measures import measure
-from builder.views.maps.pages import configured_site_name, print_context
+from builder.views.maps.pages import print_context
 from tests.support.maps import with_maps
 from tests.support.project import new_project
 from tests.support.site import run_mkdocs_build, site_project

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import markdown
 import pytest
 
-from builder.adapter.build import OFFLINE_ENV
+from builder.adapter.offline import OFFLINE_ENV
 from builder.record.load import load_record
 from builder.text.strings import strings
 from builder.views import paths
