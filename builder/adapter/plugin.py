@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
 
-from builder.adapter import languages, offline, search
+from builder.adapter import languages, offline, previews, search
 from builder.adapter.cache import FileCache
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.prerendered import BlockCache, PrerenderedPage, nav_key
@@ -55,6 +55,16 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.offline = False
         self.published_directory_urls = True
         self.cache: FileCache | None = None
+        # While serving, a broken record does not stop the preview: the last good record and
+        # each producer's last good files are shown, under the problems (previews.py).
+        self.serving = False
+        self.last_record: Record | None = None
+        self.last_made: dict[tuple[str, str], list[OutputFile]] = {}
+        self.problems: list[str] = []
+
+    # Runs once when MkDocs starts; its instance then lives across the preview's rebuilds.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
@@ -92,6 +102,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # Runs after MkDocs has collected the hand-written pages and before it builds the
     # navigation: generated files added here are linked, checked and indexed like any page.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.problems = []
         record = self._load_record()
         existing = frozenset(file.src_uri for file in files)
         outputs: list[OutputFile] = []
@@ -118,6 +129,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             "search_script": search.SEARCH_SCRIPT if has_search else None,
         }
         self._add(files, outputs, config)
+        self._leave_translations_out_of_the_nav(files)
         if self.cache is not None:
             self.cache.prune()
         self.pages = {file.src_uri for file in files if file.src_uri.endswith(".md")}
@@ -191,7 +203,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # the language.html override): its search reads its own language's index.
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = languages.language_of(page.file.src_uri, self.config.languages)
-        return languages.with_search_base(output, lang)
+        output = languages.with_search_base(output, lang)
+        return previews.with_problems(output, self.problems) if self.problems else output
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
     # offline plugin, if a site enables it, its search_index.js): one index per language.
@@ -239,11 +252,17 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         made: dict[Producer, list[OutputFile]] = {}
         for producer in self.producers:
             earlier = [file for files in made.values() for file in files]
+            key = (producer.name, job.settings.lang)
             try:
                 made[producer] = producer.make(job, earlier)
             except RecordError as error:  # a map definition (or other input) is wrong
                 where = self.root / producer.folder
-                raise _problems_error(f"the {producer.inputs} under {where}", error) from None
+                failure = _problems_error(f"the {producer.inputs} under {where}", error)
+                if not self.serving or key not in self.last_made:
+                    raise failure from None
+                self._preview_despite(failure, error)
+                made[producer] = self.last_made[key]
+            self.last_made[key] = made[producer]
         ordered = sorted(made, key=lambda producer: producer.published)
         return [file for producer in ordered for file in made[producer]]
 
@@ -251,13 +270,31 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         try:
             record = load_record(self.root)
         except RecordError as error:
-            raise _problems_error(f"the record under {self.root}", error) from None
+            failure = _problems_error(f"the record under {self.root}", error)
+            if not self.serving or self.last_record is None:
+                raise failure from None
+            self._preview_despite(failure, error)
+            return self.last_record
         if record.warnings:
             # Warnings (a missing translation) must not stop a --strict build: info, not warning.
             log.info(
                 "%d record warning(s); run peru-timeline check to list them", len(record.warnings)
             )
+        self.last_record = record
         return record
+
+    def _preview_despite(self, failure: PluginError, error: RecordError) -> None:
+        """While serving: log the problems, and show them on every page of the last good site."""
+        log.error("%s\nShowing the last good version until the files are fixed.", failure)
+        self.problems += [str(problem) for problem in error.problems]
+
+    def _leave_translations_out_of_the_nav(self, files: Files) -> None:
+        """Other languages' pages belong to their translated navigation (`on_nav`), not to
+        mkdocs.yml's English one: MkDocs need not list them as missing from it."""
+        prefixes = tuple(paths.lang_prefix(lang) for lang in self.config.languages if lang != "en")
+        for file in files.documentation_pages():
+            if prefixes and file.src_uri.startswith(prefixes):
+                file.inclusion = InclusionLevel.NOT_IN_NAV
 
     def _add(self, files: Files, outputs: list[OutputFile], config: MkDocsConfig) -> None:
         """Add every output as a generated file; a clash with another file is an error."""

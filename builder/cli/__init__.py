@@ -177,14 +177,9 @@ def dist(root: Path, output: Path) -> None:
 )
 def serve(root: Path, dev_addr: str) -> None:
     """Preview the site with live reload: edit an event and the page updates."""
-    import subprocess
+    from builder.adapter.serve import serve as serve_site
 
-    raise SystemExit(
-        subprocess.call(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", dev_addr],
-            cwd=root,
-        )
-    )
+    raise SystemExit(serve_site(root, dev_addr))
 
 
 def _mount_maps() -> None:
