@@ -306,13 +306,11 @@
       form.elements.text.value = new URLSearchParams(location.search).get("text") || "";
       apply(D.readState(location.search, model), event.state && event.state.pcr);
     });
-    var saving = null;
-    window.addEventListener("scroll", function () {
-      clearTimeout(saving);
-      saving = setTimeout(function () {
-        var saved = { pcr: { scroll: window.scrollY, shown: list.shown } };
-        history.replaceState(saved, "", location.href);
-      }, 150);
-    }, { passive: true });
+    // The place in the list is saved as the reader leaves, by whatever link: saving it while
+    // they scroll could replace the history entry while Back was on its way to another.
+    window.addEventListener("pagehide", function () {
+      var saved = { pcr: { scroll: window.scrollY, shown: list.shown } };
+      history.replaceState(saved, "", location.href);
+    });
   }
 })();
