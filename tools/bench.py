@@ -3,11 +3,15 @@
 For each size (1,000 and 10,000 events by default) it writes a synthetic record that passes the
 checker into a temporary folder, builds it with `mkdocs build --strict` and prints the build time,
 the peak memory of the build process, the site's size and its largest page. It then builds a plain
-MkDocs project of the same number of Markdown pages, every one in the navigation, and prints the
-same figures beside them. Last, it times `peru-timeline check` on 1,000 event files.
+MkDocs + Material project with as many Markdown pages as the record's site has, outside the
+navigation as the record's generated pages are (MkDocs' own floor), and prints the same figures
+beside them, the record's time as a multiple of the plain one. Last, it times `peru-timeline
+check` on 1,000 event files.
 
-A plain build grows quadratically (the theme renders the whole navigation into every page), so it
-runs under a time limit (`--plain-timeout`) and is reported as stopped when it reaches it.
+The edit loop (tools/edit_bench.py), on a copy of the real record and on each synthetic one: a
+second `peru-timeline build` with nothing changed and one with one event changed, and with
+`peru-timeline serve` running, the seconds from saving an edit to the served page showing it,
+each beside its goal.
 
 In Debian's Chromium (tools/timeline_bench.py), on the real record and on the largest synthetic
 one, it measures the timeline page (`/timeline/`, `/es/timeline/`): the bytes of its first load
@@ -17,7 +21,7 @@ largest responses, and the median and maximum time of 20 moves of the explorer's
 machine's load average is printed with the figures: the times depend on how busy it is.
 
     python -m tools.bench [--sizes 1000 10000] [--plain-timeout 600] [--skip-plain]
-                            [--skip-browser] [--keep DIR]
+                            [--skip-browser] [--skip-edit] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -35,11 +39,13 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
+from builder.adapter.project import configured_site_url
 from builder.record.load import load_record
-from tools import timeline_bench
+from tools import edit_bench, timeline_bench
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 120
@@ -198,20 +204,19 @@ def write_synthetic_project(root: Path, n: int) -> Path:
 
 
 def write_plain_project(root: Path, n: int) -> Path:
-    """A plain MkDocs + Material project of `n` Markdown pages, every one listed in the nav."""
+    """A plain MkDocs + Material project of `n` Markdown pages outside the navigation, as the
+    record's generated pages are: MkDocs' own floor for as many pages."""
     rng = random.Random(n)
     docs = root / "docs"
     (docs / "pages").mkdir(parents=True)
     (docs / "index.md").write_text("# Plain site\n", encoding="utf-8")
-    nav = ["  - index.md"]
     for number in range(n):
         name = f"pages/page-{number:05d}.md"
         body = _paragraphs(rng, 3)
         (docs / name).write_text(f"# Page {number}\n\n{body}\n", encoding="utf-8")
-        nav.append(f"  - {name}")
     (root / "mkdocs.yml").write_text(
         "site_name: Plain\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n"
-        "nav:\n" + "\n".join(nav) + "\n",
+        "nav:\n  - index.md\nvalidation:\n  nav:\n    omitted_files: ignore\n",
         encoding="utf-8",
     )
     return root
@@ -302,7 +307,7 @@ def report(n: int, ours, plain) -> str:
     if ours[1] is not None and plain[1] is not None:  # both built: ours as a multiple of plain
         left[0] += f" ({timeline_bench.ratio(ours[0].seconds, plain[0].seconds)} plain)"
     width = max(len(x) for x in left + ["peru-timeline"]) + 2
-    lines = [f"\n{n:,} events", f"  {'':16}{'peru-timeline':{width}}plain MkDocs (all in nav)"]
+    lines = [f"\n{n:,} events", f"  {'':16}{'peru-timeline':{width}}plain MkDocs (as many pages)"]
     lines += [f"  {row:16}{a:{width}}{b}" for row, a, b in zip(rows, left, right, strict=True)]
     result, figures = ours
     if figures:
@@ -330,6 +335,14 @@ def real_record_timeline(work: Path) -> timeline_bench.Updates | None:
     )
 
 
+def _an_event(root: Path) -> tuple[Path, str]:
+    """The event the edit loop edits (the newest file, by name) and its page under the preview's
+    address (mkdocs.yml's site_url path)."""
+    event = sorted((root / "events").glob("20*/*.yml"))[-1]
+    base = urlsplit(configured_site_url(root) or "/").path.strip("/")
+    return event, f"{base}/events/{event.stem}/".lstrip("/")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tools.bench", description=__doc__.split("\n")[0]
@@ -341,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-browser", action="store_true",
                         help="leave out the timeline page's figures in Chromium")  # fmt: skip
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--skip-edit", action="store_true",
+                        help="leave out the edit loop (rebuilds and serve)")  # fmt: skip
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="peru-bench-"))
@@ -351,6 +366,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"the timeline page's figures in Chromium are left out: {problem}", flush=True)
         browser = False
     try:
+        if not args.skip_edit:
+            real = work / "real-project"
+            for part in ("content", "events", "maps"):
+                shutil.copytree(REPO / part, real / part)
+            shutil.copy(REPO / "mkdocs.yml", real / "mkdocs.yml")
+            loop = edit_bench.measure(real, *_an_event(real))
+            label = f"the real record ({len(load_record(real).events)} events)"
+            print("\n".join(edit_bench.lines(label, loop, edit_bench.GOALS_REAL)), flush=True)
         reference = real_record_timeline(work) if browser else None
         for n in args.sizes:
             ours_root = write_synthetic_project(work / f"record-{n}", n)
@@ -358,9 +381,14 @@ def main(argv: list[str] | None = None) -> int:
             if args.skip_plain:
                 plain = (Measurement(0, 0, False, None, "skipped"), None)
             else:
-                plain_root = write_plain_project(work / f"plain-{n}", n)
+                pages = ours[1].pages if ours[1] is not None else 2 * n
+                plain_root = write_plain_project(work / f"plain-{n}", pages)
                 plain = mkdocs_build(plain_root, args.plain_timeout)
             print(report(n, ours, plain), flush=True)
+            if ours[1] is not None and not args.skip_edit:
+                loop = edit_bench.measure(ours_root, *_an_event(ours_root))
+                goals = edit_bench.GOALS_LARGE if n >= 10_000 else (None, edit_bench.GOALS_LARGE[1])
+                print("\n".join(edit_bench.lines(f"{n:,} events", loop, goals)), flush=True)
             if browser and n == max(args.sizes) and ours[1] is not None:
                 timeline_bench.measure_site(
                     ours_root / "site",
