@@ -39,8 +39,8 @@ class Job:
 @dataclass(frozen=True)
 class Producer:
     """One view of the site. `published` orders its files among the site's (the search index
-    and the sitemap list pages in that order). A `RecordError` it raises is about its `inputs`, the files it reads
-    beyond the record, in the project's `folder` (for the build's error message)."""
+    and the sitemap list pages in that order). A `RecordError` it raises is about its `inputs`,
+    the files it reads beyond the record, in the project's `folder` (for the error message)."""
 
     name: str
     make: Callable[[Job, Sequence[OutputFile]], list[OutputFile]]
