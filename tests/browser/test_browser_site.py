@@ -210,3 +210,17 @@ def test_screenshots_of_an_event_and_a_map_in_both_languages(visit, record, scre
         page.screenshot(path=screenshot_dir / f"{name}.png")
         assert (screenshot_dir / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert visit.foreign_requests() == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_locator_map_is_drawn_at_a_readable_size(chromium, repo_url, width):
+    """An event's and a region's small map of its regions takes room on the page (it was drawn 0
+    pixels wide: the theme shrink-wraps figures, and the SVG has only a viewBox)."""
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for path in ("events/2009-06-05-bagua-clashes/", "regions/pe-ama/"):
+        page.goto(repo_url + path)
+        box = page.locator("svg.pcr-locator").first.bounding_box()
+        assert box is not None and 200 <= box["width"] <= 360, (path, box)
+        assert box["height"] > box["width"]  # Peru is taller than it is wide
+    context.close()
