@@ -107,4 +107,8 @@ class LocalConfig:
 def _switch_words(lang: str) -> dict[str, str]:
     """How the language switch names `lang`: in that language, as a reader of it looks for it."""
     words = strings(lang)
-    return {"name": words["language_name"], "label": words["switch_language_label_to"]}
+    return {
+        "name": words["language_name"],
+        "label": words["switch_language_label_to"],
+        "search": words["search_in_language"],
+    }

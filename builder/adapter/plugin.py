@@ -122,11 +122,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
                     self.edit_urls[page] = edit_url
         has_search = "material/search" in config.plugins
         if has_search:
-            outputs.append(search.search_script())
+            outputs += search.search_scripts()
         config.extra["peru_timeline"] = {
             "feed": feeds.get("en"),
             "feeds": feeds,
             "search_script": search.SEARCH_SCRIPT if has_search else None,
+            "search_elsewhere_script": search.ELSEWHERE_SCRIPT if has_search else None,
         }
         self._add(files, outputs, config)
         self._leave_translations_out_of_the_nav(files)

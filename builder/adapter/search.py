@@ -2,7 +2,8 @@
 
 The theme's search plugin writes one index of every page; each language gets its own (Spanish
 pages search Spanish pages, with Spanish stemming and stop words). A small script holds back the
-index and its worker until a reader first reaches for search.
+index and its worker until a reader first reaches for search; the worker forgives accents; a
+search that finds nothing offers the other language's pages.
 """
 
 from __future__ import annotations
@@ -18,13 +19,27 @@ from builder.views.output import OutputFile
 # Loads the theme's search index and worker on the reader's first search, not on every page
 # (assets/search-on-demand.js); main.html puts it just before the theme's bundle.
 SEARCH_SCRIPT = "assets/peru-timeline/search-on-demand.js"
-_SCRIPT_SOURCE = Path(__file__).parent.parent / "assets" / "search-on-demand.js"
+# Offers the other language's pages when a search finds nothing (assets/search-elsewhere.js).
+ELSEWHERE_SCRIPT = "assets/peru-timeline/search-elsewhere.js"
+# The theme's worker made to forgive accents (assets/search-worker.js): beside the theme's own,
+# which finds its language scripts at ../lunr from its address. search-on-demand.js names it.
+FOLDING_WORKER = "assets/javascripts/workers/peru-timeline-search.js"
+_ASSETS = Path(__file__).parent.parent / "assets"
 
 
-def search_script() -> OutputFile:
-    """The script that holds back the theme's search index and worker until the reader first
-    reaches for search (assets/search-on-demand.js)."""
-    return OutputFile(SEARCH_SCRIPT, _SCRIPT_SOURCE.read_text(encoding="utf-8"))
+def search_scripts() -> list[OutputFile]:
+    """The scripts around the theme's search: held back until the reader first reaches for it
+    (search-on-demand.js), forgiving accents (search-worker.js), and offering the other
+    language when nothing is found (search-elsewhere.js)."""
+    sources = {
+        SEARCH_SCRIPT: "search-on-demand.js",
+        ELSEWHERE_SCRIPT: "search-elsewhere.js",
+        FOLDING_WORKER: "search-worker.js",
+    }
+    return [
+        OutputFile(path, (_ASSETS / name).read_text(encoding="utf-8"))
+        for path, name in sources.items()
+    ]
 
 
 def split_index(site_dir: Path, languages: Sequence[str], as_script: bool) -> None:

@@ -47,7 +47,8 @@
         }, Promise.resolve());
       };
       this.frame = frame;
-      this.ready = loadScript(frameDocument, url);
+      // The accent-folding worker (search-worker.js) loads the theme's worker after itself.
+      this.ready = loadScript(frameDocument, url).then(function () { return scope.__peruSearchReady; });
       this.onmessage = null;
     }
 

@@ -27,6 +27,7 @@
 
   var INDEX = /\/search\/search_index\.js(on)?$/;
   var KEYS = ["/", "s", "f"];
+  var FOLDING_WORKER = "peru-timeline-search.js";
   var params = new URLSearchParams(location.search);
   var started = false;
   var waiting = [];
@@ -99,6 +100,23 @@
   var workerUrl = new URL(config.search, document.baseURI).href;
   var RealWorker = window.Worker;
 
+  // The theme's worker, started through search-worker.js, which makes it forgive accents; that
+  // script lives beside the theme's worker and is told its name.
+  function foldingWorker(url) {
+    var theme = new URL(url, document.baseURI);
+    var name = theme.pathname.split("/").pop();
+    return new URL(FOLDING_WORKER + "?theme=" + encodeURIComponent(name), theme).href;
+  }
+
+  // Each answer to a query (the theme's message type 3) is announced on the document with its
+  // number of results, for search-elsewhere.js.
+  function announce(data) {
+    var items = data && data.type === 3 && data.data && data.data.items;
+    if (!Array.isArray(items)) return;
+    var detail = { count: items.length };
+    document.dispatchEvent(new CustomEvent("pcr-search-results", { detail: detail }));
+  }
+
   class SearchWorker extends EventTarget {
     constructor(url, options) {
       super();
@@ -114,7 +132,7 @@
     started() {
       if (this.worker) return this.worker;
       var self = this;
-      var worker = new RealWorker(this.url, this.options);
+      var worker = new RealWorker(foldingWorker(this.url), this.options);
       ["message", "messageerror", "error"].forEach(function (type) {
         worker.addEventListener(type, function (event) {
           var copy = type === "error"
@@ -122,6 +140,7 @@
             : new MessageEvent(type, { data: event.data });
           self.dispatchEvent(copy);
           if (typeof self["on" + type] === "function") self["on" + type](copy);
+          if (type === "message") announce(event.data);
         });
       });
       this.worker = worker;
@@ -166,6 +185,38 @@
   listen("change", function (event) {
     return event.target instanceof Element && event.target.id === "__search";
   });
+
+  // The words a search result's link asks to highlight (?h=) come folded from the accent-
+  // forgiving worker (search-worker.js): "balcazar" for a page that writes "Balcázar". The
+  // theme's highlighter matches words as written, so the page's own spellings of those words
+  // join them in the address before the theme reads it.
+  var MARKS = /[\u0300-\u036f]/g;
+  function fold(text) {
+    return text.normalize("NFD").replace(MARKS, "").normalize("NFC");
+  }
+  function withPageSpellings(terms, text) {
+    var wanted = terms.map(function (term) { return fold(term.toLowerCase()); });
+    var found = new Set(terms);
+    (text.match(/[\p{L}\p{N}]+/gu) || []).forEach(function (word) {
+      var lower = word.toLowerCase().normalize("NFC");
+      var folded = fold(lower);
+      if (folded === lower || folded.length !== lower.length) return;
+      wanted.forEach(function (term) {
+        if (term && folded.startsWith(term)) found.add(lower.slice(0, term.length));
+      });
+    });
+    return Array.from(found);
+  }
+  var article = document.querySelector("article");
+  if (params.get("h") && article) {
+    var terms = params.get("h").split(/\s+/).filter(Boolean);
+    var spellings = withPageSpellings(terms, article.textContent);
+    if (spellings.length > terms.length) {
+      var address = new URL(location.href);
+      address.searchParams.set("h", spellings.join(" "));
+      history.replaceState(history.state, "", address.href);
+    }
+  }
 
   // An address that opens search (?q=) or highlights a search's words (?h=, the links of
   // search results: the theme's highlighter reads the index's settings) needs the index now.

@@ -244,6 +244,8 @@ WORDS = {
     "nav": {},
     "language_name": "English",
     "switch_language_label_to": "Read this page in English",
+    # Offered under a search that found nothing, on the other language's pages, in this language.
+    "search_in_language": "Search the English pages for “{query}”",
     "offline_copy": "Download the whole site for offline reading (site.zip)",
     "offline_copy_latest": "This is an offline copy: download the latest one (site.zip)",
     # The maps (builder/views/maps/), read through builder.text.map_texts.

@@ -259,6 +259,8 @@ WORDS = {
     },
     "language_name": "Español",
     "switch_language_label_to": "Leer esta página en español",
+    # Offered under a search that found nothing, on the other language's pages, in this language.
+    "search_in_language": "Buscar «{query}» en las páginas en español",
     "offline_copy": "Descargar todo el sitio para leerlo sin conexión (site.zip)",
     "offline_copy_latest": "Esta es una copia sin conexión: descargar la más reciente (site.zip)",
     # The maps (builder/views/maps/), read through builder.text.map_texts.

@@ -26,7 +26,7 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 # What the theme's search fetches: the index (JSON, or a script from disk), its worker, and the
 # worker's Spanish stemmers.
-SEARCH_FILES = re.compile(r"/search/search_index\.js(on)?$|/workers/search\.|/lunr/")
+SEARCH_FILES = re.compile(r"/search/search_index\.js(on)?$|/workers/|/lunr/")
 INDEX = re.compile(r"/search/search_index\.js(on)?$")
 QUERY = "Balcázar"
 
@@ -122,7 +122,8 @@ def test_focusing_the_search_box_and_typing_finds_on_the_first_try(browse, base_
                 break
             page.wait_for_timeout(50)
         assert visit.index_requests() == ["/search/search_index.json"]
-        assert any("/workers/search." in url for url in visit.requests)
+        # The theme's worker starts through the accent-forgiving one (search-worker.js).
+        assert any("/workers/peru-timeline-search.js" in url for url in visit.requests)
         meta = page.locator(".md-search-result__meta")
         playwright_api.expect(meta).to_have_text("Initializing search")
         held[0].continue_()
@@ -194,6 +195,92 @@ def test_the_offline_copy_searches_from_disk_on_the_first_try(browse, offline_si
         paths = _results(page)
         assert any("balcazar" in path and path.endswith(".html") for path in paths), paths
         assert visit.index_requests() == [(offline_site / index / "search_index.js").as_posix()]
+        assert all(url.startswith("file:") for url in visit.requests)
+
+    browse(check)
+
+
+def _search(page, query: str) -> list[str]:
+    """Type `query` into the theme's search and return the result addresses' paths, or [] once
+    the theme says nothing matched."""
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    links = page.locator(".md-search-result__link")
+    meta = page.locator(".md-search-result__meta")
+    playwright_api.expect(meta).not_to_have_text(re.compile("Initializing|Inicializando"))
+    page.wait_for_timeout(300)  # the theme renders its last answer
+    return [urlsplit(link.get_attribute("href")).path for link in links.all()]
+
+
+@pytest.mark.parametrize(
+    ("home", "plain", "accented", "found"),
+    [
+        ("", "Balcazar", "Balcázar", "balcazar"),
+        ("", "Jeri", "Jerí", "jeri"),
+        ("es/", "Balcazar", "Balcázar", "balcazar"),
+        ("es/", "Peru", "Perú", "peru"),
+    ],
+)
+def test_search_forgives_accents_in_both_languages(browse, base_url, home, plain, accented, found):
+    def check(visit):
+        results = {}
+        for query in (plain, accented):
+            page = visit.open(base_url + home)
+            results[query] = _search(page, query)
+        assert results[plain] == results[accented]
+        assert any(found in path for path in results[plain]), results[plain]
+        assert all(path.startswith("/" + home) for path in results[plain])
+
+    browse(check)
+
+
+def test_a_result_opened_from_a_plain_search_highlights_the_accented_word(browse, base_url):
+    def check(visit):
+        page = visit.open(base_url + "events/2026-02-18-balcazar-term/?h=balcazar")
+        marks = page.locator("article mark")
+        playwright_api.expect(marks.first).to_be_visible()
+        assert "Balcázar" in {mark.text_content() for mark in marks.all()}
+
+    browse(check)
+
+
+@pytest.mark.parametrize(
+    ("home", "query", "other_home", "label"),
+    [
+        ("", "tropas", "/es/", "Buscar «tropas» en las páginas en español"),
+        ("es/", "ambassador", "/", "Search the English pages for “ambassador”"),
+    ],
+)
+def test_a_search_that_finds_nothing_offers_the_other_language(
+    browse, base_url, home, query, other_home, label
+):
+    def check(visit):
+        page = visit.open(base_url + home)
+        assert _search(page, query) == []
+        offer = page.locator(".pcr-search-elsewhere a")
+        playwright_api.expect(offer).to_have_text(label)
+        assert urlsplit(offer.get_attribute("href")).path == other_home
+        offer.click()
+        results = _results(page)
+        assert results and all(path.startswith(other_home) for path in results), results
+        # A search that finds something here offers nothing elsewhere.
+        page.locator("form[name=search] input").fill("Chancay")
+        playwright_api.expect(page.locator(".pcr-search-elsewhere")).to_be_hidden()
+
+    browse(check)
+
+
+def test_the_offline_copy_forgives_accents_and_offers_the_other_language(browse, offline_site):
+    def check(visit):
+        page = visit.open((offline_site / "index.html").as_uri())
+        paths = _search(page, "Balcazar")
+        assert any("balcazar" in path and path.endswith(".html") for path in paths), paths
+        page = visit.open((offline_site / "index.html").as_uri())
+        assert _search(page, "tropas") == []
+        offer = page.locator(".pcr-search-elsewhere a")
+        playwright_api.expect(offer).to_be_visible()
+        offer.click()
+        assert any("/es/" in path for path in _results(page))
         assert all(url.startswith("file:") for url in visit.requests)
 
     browse(check)
