@@ -27,25 +27,21 @@ machine's load average is printed with the figures: the times depend on how busy
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import textwrap
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from builder.adapter.project import configured_site_url
 from builder.record.load import load_record
 from tools import edit_bench, timeline_bench
+from tools.synthetic import Corpus, plain_pages, real_corpus, write_synthetic_project
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 120
@@ -73,14 +69,6 @@ _MEASURE = textwrap.dedent(
     """
 )
 
-_VOCABULARY = (
-    "congress president vote count protest strike region minister court ruling election runoff "
-    "transport union extortion emergency police port investment embassy delegation statement "
-    "decree resolution prosecutor investigation party candidate campaign poll result tally "
-    "observer mobilisation road blockade province district mayor governor budget contract"
-)
-WORDS = tuple(_VOCABULARY.split())
-
 
 @dataclass(frozen=True)
 class Measurement:
@@ -101,119 +89,14 @@ class SiteFigures:
     pages_over_limit: int
 
 
-# --- synthetic records --------------------------------------------------------------------
-
-
-def synthetic_events(n: int, registries: dict, seed: int = 2026) -> Iterator[tuple[str, str]]:
-    """`n` valid event files as (path under the project, YAML text), the same for the same seed.
-
-    Most fall in 2025–2026, as in the real record, so months are crowded; some are periods,
-    approximate, alleged or dated to the month or the year only.
-    """
-    rng = random.Random(seed)
-    themes = sorted(registries["themes"])
-    regions = registries["regions"]
-    actors = sorted(registries["actors"])
-    sources = sorted(registries["sources"])
-    start_recent, start_old = dt.date(2025, 1, 1), dt.date(1980, 1, 1)
-    ids: list[str] = []
-    for number in range(n):
-        if rng.random() < 0.85:
-            day = start_recent + dt.timedelta(days=rng.randrange(0, 577))  # to 31 July 2026
-        else:
-            day = start_old + dt.timedelta(days=rng.randrange(0, 16_400))
-        precision = rng.random()
-        if precision < 0.05:
-            date = f"{day.year}"
-        elif precision < 0.15:
-            date = f"{day:%Y-%m}"
-        else:
-            date = day.isoformat()
-        event_id = f"{date}-synthetic-event-{number:05d}"
-        event: dict = {
-            "date": date,
-            "title": f"Synthetic event {number}: {' '.join(rng.sample(WORDS, 6))}",
-            "summary": _paragraphs(rng, 2),
-            "es": {
-                "title": f"Hecho sintético {number}: {' '.join(rng.sample(WORDS, 6))}",
-                "summary": _paragraphs(rng, 2),
-            },
-        }
-        if len(date) == 10 and rng.random() < 0.06:
-            event["end"] = (day + dt.timedelta(days=rng.randrange(1, 30))).isoformat()
-        if len(date) == 10 and rng.random() < 0.04:
-            event["approximate"] = True
-            event["note"] = "The sources give only an approximate date."
-            event["es"]["note"] = "Las fuentes dan solo una fecha aproximada."
-        event["themes"] = rng.sample(themes, rng.choice((1, 1, 2)))
-        event["regions"] = (
-            ["national"] if rng.random() < 0.3 else rng.sample(regions, rng.choice((1, 1, 2, 3)))
-        )
-        event["actors"] = rng.sample(actors, rng.randrange(0, 4))
-        status = rng.choices(("verified", "reported", "alleged"), (6, 3, 1))[0]
-        event["status"] = status
-        if status == "alleged":
-            event["claimed_by"] = [rng.choice(actors)]
-        event["sources"] = [_source(rng, sources, day) for _ in range(rng.choice((1, 1, 2, 3)))]
-        earlier = [i for i in ids[-50:] if i[:4] == date[:4]]
-        if earlier and rng.random() < 0.2:
-            event["related"] = [rng.choice(earlier)]
-        ids.append(event_id)
-        text = yaml.safe_dump(event, allow_unicode=True, sort_keys=False, width=100)
-        # The checker reads dates as written: keep them bare, not quoted.
-        yield f"events/{day.year}/{event_id}.yml", text.replace(f"'{date}'", date)
-
-
-def _paragraphs(rng: random.Random, count: int) -> str:
-    return "\n\n".join(
-        " ".join(rng.choice(WORDS) for _ in range(rng.randrange(40, 70))).capitalize() + "."
-        for _ in range(count)
-    )
-
-
-def _source(rng: random.Random, registered: list[str], day: dt.date) -> dict:
-    if registered and rng.random() < 0.3:
-        return {"id": rng.choice(registered)}
-    return {
-        "publisher": rng.choice(("La República", "RPP", "El Comercio", "Infobae", "WSWS")),
-        "title": " ".join(rng.sample(WORDS, 8)).capitalize(),
-        "date": day.isoformat(),
-        "url": f"https://example.org/{day:%Y/%m/%d}/{rng.randrange(10**6)}",
-    }
-
-
-def write_synthetic_project(root: Path, n: int) -> Path:
-    """A copy of this project's configuration, pages and registries, with `n` synthetic events."""
-    (root / "maps").mkdir(parents=True)
-    shutil.copy(REPO / "maps" / "regions.yml", root / "maps" / "regions.yml")
-    shutil.copytree(REPO / "maps" / "boundaries", root / "maps" / "boundaries")
-    shutil.copytree(REPO / "events" / "registries", root / "events" / "registries")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    registries = {
-        name: yaml.safe_load((root / "events" / "registries" / f"{name}.yml").read_text("utf-8"))
-        for name in ("themes", "actors", "sources")
-    }
-    regions = yaml.safe_load((root / "maps" / "regions.yml").read_text("utf-8"))["regions"]
-    registries["regions"] = sorted(region["iso"] for region in regions)
-    for path, text in synthetic_events(n, registries):
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    return root
-
-
-def write_plain_project(root: Path, n: int) -> Path:
+def write_plain_project(root: Path, n: int, corpus: Corpus) -> Path:
     """A plain MkDocs + Material project of `n` Markdown pages outside the navigation, as the
     record's generated pages are: MkDocs' own floor for as many pages."""
-    rng = random.Random(n)
     docs = root / "docs"
     (docs / "pages").mkdir(parents=True)
     (docs / "index.md").write_text("# Plain site\n", encoding="utf-8")
-    for number in range(n):
-        name = f"pages/page-{number:05d}.md"
-        body = _paragraphs(rng, 3)
-        (docs / name).write_text(f"# Page {number}\n\n{body}\n", encoding="utf-8")
+    for number, text in enumerate(plain_pages(n, corpus)):
+        (docs / f"pages/page-{number:05d}.md").write_text(text, encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         "site_name: Plain\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n"
         "nav:\n  - index.md\nvalidation:\n  nav:\n    omitted_files: ignore\n",
@@ -365,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     if browser and (problem := timeline_bench.browser_problem()):
         print(f"the timeline page's figures in Chromium are left out: {problem}", flush=True)
         browser = False
+    corpus = real_corpus()
     try:
         if not args.skip_edit:
             real = work / "real-project"
@@ -376,13 +260,13 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(edit_bench.lines(label, loop, edit_bench.GOALS_REAL)), flush=True)
         reference = real_record_timeline(work) if browser else None
         for n in args.sizes:
-            ours_root = write_synthetic_project(work / f"record-{n}", n)
+            ours_root = write_synthetic_project(work / f"record-{n}", n, corpus)
             ours = mkdocs_build(ours_root)
             if args.skip_plain:
                 plain = (Measurement(0, 0, False, None, "skipped"), None)
             else:
                 pages = ours[1].pages if ours[1] is not None else 2 * n
-                plain_root = write_plain_project(work / f"plain-{n}", pages)
+                plain_root = write_plain_project(work / f"plain-{n}", pages, corpus)
                 plain = mkdocs_build(plain_root, args.plain_timeout)
             print(report(n, ours, plain), flush=True)
             if ours[1] is not None and not args.skip_edit:
@@ -398,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
                     reference,
                 )
         check_root = work / "record-check"
-        write_synthetic_project(check_root, 1000)
+        write_synthetic_project(check_root, 1000, corpus)
         checked = measure([str(Path(sys.executable).parent / "peru-timeline"), "check"], check_root)
         state = "ok" if checked.returncode == 0 else "FAILED"
         print(
