@@ -104,6 +104,22 @@ def test_search_indexes_event_pages_but_not_listing_pages(built):
 
 
 @pytest.mark.slow
+def test_search_keeps_each_words_once_where_a_reader_looks_for_them(built):
+    # Browse pages' month lists repeat event titles their own pages carry; the status's
+    # explanation is the same words on every event page. Names, places and summaries stay.
+    index = json.loads(read(built, "search/search_index.json"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for location, doc in docs.items():
+        if location.startswith(("actors/", "themes/", "regions/")) and location.count("/") > 1:
+            assert "#" not in location, location  # no month section of an actor's list
+        assert "confirmed by an independent source" not in doc["text"], location
+    event = docs["events/2025-09-09-health-strike/"]
+    assert "Verified" in event["text"]
+    actor_pages = [loc for loc in docs if loc.startswith("actors/") and loc.count("/") > 1]
+    assert actor_pages  # an actor's page is found by the actor's name
+
+
+@pytest.mark.slow
 def test_pages_load_nothing_from_another_host(built):
     for page in built.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

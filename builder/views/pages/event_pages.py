@@ -88,7 +88,11 @@ def status_line(context: PageContext, event: Event) -> Markup:
         f'<span class="pcr-status pcr-status--{event.status}">'
         f"{escape_html(context.status(event))}</span>"
     )
-    explained = escape_html(t["status_explained"][event.status])
+    # The explanation is the same words on every event page of a status: kept out of the
+    # search index, where it would make "independent" or "confirmed" find every one.
+    explained = (
+        f"<span data-search-exclude>{escape_html(t['status_explained'][event.status])}</span>"
+    )
     if event.status == "alleged" and event.claimed_by:
         claimants = context.html_links("actors", event.claimed_by)
         return Markup(f"{label}: {explained} {escape_html(t['claimed_by'])}: {claimants}.")
