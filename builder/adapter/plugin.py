@@ -24,6 +24,7 @@ from builder.adapter.cache import FileCache
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.prerendered import BlockCache, PrerenderedPage, nav_key
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
+from builder.adapter.rebuilds import ChangedFiles
 from builder.record.load import load_record
 from builder.record.model import Record
 from builder.record.problems import RecordError
@@ -61,10 +62,13 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.last_record: Record | None = None
         self.last_made: dict[tuple[str, str], list[OutputFile]] = {}
         self.problems: list[str] = []
+        # A preview's dirty rebuilds render only what an edit changed (rebuilds.py).
+        self.changed: ChangedFiles | None = None
 
     # Runs once when MkDocs starts; its instance then lives across the preview's rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.changed = ChangedFiles() if self.serving and dirty else None
 
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
@@ -135,6 +139,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             self.cache.prune()
         self.pages = {file.src_uri for file in files if file.src_uri.endswith(".md")}
         self.directory_urls = config.use_directory_urls
+        if self.changed is not None:
+            count = self.changed.mark(files, self.problems)
+            log.info(f"{count} generated file(s) to render or copy")
         return files
 
     # Runs once MkDocs has built the navigation from mkdocs.yml: the other languages' pages get

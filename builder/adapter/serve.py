@@ -18,10 +18,14 @@ QUIET_THEME = {"NO_MKDOCS_2_WARNING": "1"}
 
 class _Noise(logging.Filter):
     """Drops the server's notice of every redirect (the preview's root redirects to the site's
-    path), which says nothing a contributor can act on."""
+    path) and MkDocs' warning on every dirty rebuild, which say nothing a contributor can act
+    on: the preview renders only what an edit changed (rebuilds.py), which is what they want."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.levelno == logging.WARNING and '" code 30' in record.getMessage())
+        message = record.getMessage()
+        if record.levelno != logging.WARNING:
+            return True
+        return '" code 30' not in message and "A 'dirty' build is being performed" not in message
 
 
 def _stop(signum, frame) -> None:
@@ -35,8 +39,18 @@ def serve(root: Path, dev_addr: str) -> int:
 
     signal.signal(signal.SIGTERM, _stop)
     logging.getLogger("mkdocs.livereload").addFilter(_Noise())
+    logging.getLogger("mkdocs.commands.build").addFilter(_Noise())
     os.chdir(root)
-    args = ["serve", "--livereload", "--dev-addr", dev_addr, "--config-file", "mkdocs.yml"]
+    # --dirty: a rebuild renders only the files an edit changed (rebuilds.py).
+    args = [
+        "serve",
+        "--livereload",
+        "--dirty",
+        "--dev-addr",
+        dev_addr,
+        "--config-file",
+        "mkdocs.yml",
+    ]
     try:
         cli.main(args, prog_name="peru-timeline serve", standalone_mode=False)
     except KeyboardInterrupt:
