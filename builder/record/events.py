@@ -23,7 +23,7 @@ from builder.record.model import (
 )
 from builder.record.problems import WARNING, Problem, did_you_mean
 from builder.record.registries import SOURCE_FIELDS, read_source
-from builder.record.strict_yaml import Mapping
+from builder.record.strict_yaml import Mapping, Mark, Scalar
 
 EVENT_FIELDS = (
     "date",
@@ -94,9 +94,7 @@ def read_event(
     if date:
         _check_file_name(f, display, date)
 
-    title = f.text("title", required=True, max_length=TITLE_LIMIT, single_line=True)
-    if title and title.endswith("."):
-        f.problem(f.key_mark("title"), "the title ends with a full stop", "remove the final '.'")
+    title = read_title(f)
     summary = f.prose("summary", required=True)
     note = f.prose("note")
     es = _read_spanish(f, note is not None, strict_languages)
@@ -159,6 +157,29 @@ def read_event(
     )
 
 
+def read_title(f: FieldReader) -> str | None:
+    """The English title: one line, at most TITLE_LIMIT characters, no final full stop."""
+    title = f.text("title", required=True, max_length=TITLE_LIMIT, single_line=True)
+    if title and title.endswith("."):
+        f.problem(f.key_mark("title"), "the title ends with a full stop", "remove the final '.'")
+        return None
+    return title
+
+
+def title_problems(title: str) -> list[str]:
+    """What `peru-timeline check` would say about `title` as an event's title, one
+    'what is wrong — how to fix it' each; empty when the title is acceptable."""
+    problems: list[Problem] = []
+    start = Mark(1, 1)
+    node = Scalar(title, plain=False, mark=Mark(1, 8))
+    read_title(
+        FieldReader(
+            Mapping({"title": node}, start, {"title": start}), "", problems, ("title",), "an event"
+        )
+    )
+    return [f"{p.message} — {p.fix}" for p in problems]
+
+
 def _check_file_name(f: FieldReader, display: str, date: PartialDate) -> None:
     path = PurePosixPath(display)
     mark = f.key_mark("date")
@@ -186,8 +207,18 @@ def _read_spanish(f: FieldReader, has_note: bool, strict: bool) -> dict[str, str
     wanted = ("title", "summary", "note") if has_note else ("title", "summary")
     texts: dict[str, str] = {}
     if es is not None:
-        sub = FieldReader(es, f.path, f.problems, SPANISH_FIELDS, "the Spanish texts ('es')")
+        sub = FieldReader(
+            es,
+            f.path,
+            f.problems,
+            SPANISH_FIELDS,
+            "the Spanish texts ('es')",
+            parent=("es", EVENT_FIELDS),
+        )
         for name in SPANISH_FIELDS:
+            node = es.values.get(name)
+            if isinstance(node, Scalar) and not node.text.strip():
+                continue  # left empty, as `peru-timeline new` writes it: missing, so a warning
             title = name == "title"
             value = (
                 sub.text(name, max_length=TITLE_LIMIT, single_line=True)
@@ -208,7 +239,8 @@ def _read_spanish(f: FieldReader, has_note: bool, strict: bool) -> dict[str, str
         f.problem(
             mark,
             f"no Spanish text for {', '.join(missing)}",
-            "add them under 'es:' (see events/README.md)",
+            "write them under 'es:', or, if you do not write Spanish, delete the empty 'es:' "
+            "lines: the Spanish page shows the English text, marked, until someone translates it",
             severity="error" if strict else WARNING,
         )
     return texts
