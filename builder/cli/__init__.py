@@ -223,4 +223,11 @@ def _echo_warnings(output: str) -> None:
             click.echo(line, err=True)
 
 
+def _mount_schema() -> None:
+    from builder.cli.schema import schema_command
+
+    main.add_command(schema_command, name="schema")
+
+
 _mount_maps()
+_mount_schema()

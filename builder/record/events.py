@@ -42,6 +42,8 @@ EVENT_FIELDS = (
     "sources",
     "related",
 )
+# Fields every event must have: read as required below, and listed as such by the schema.
+REQUIRED_FIELDS = ("date", "title", "summary", "themes", "regions", "status", "sources")
 SPANISH_FIELDS = ("title", "summary", "note")
 PLACE_FIELDS = ("name", "lat", "lon", "region")
 TITLE_LIMIT = 160
@@ -77,7 +79,7 @@ def read_event(
     f = FieldReader(mapping, display, problems, EVENT_FIELDS, "an event")
     event_id = PurePosixPath(display).stem
 
-    date = f.date("date", required=True)
+    date = f.date("date", required=_required("date"))
     end = f.date("end")
     if date and end and end.last_day() < date.first_day():
         f.problem(
@@ -95,12 +97,16 @@ def read_event(
         _check_file_name(f, display, date)
 
     title = read_title(f)
-    summary = f.prose("summary", required=True)
+    summary = f.prose("summary", required=_required("summary"))
     note = f.prose("note")
     es = _read_spanish(f, note is not None, strict_languages)
 
     themes = f.ids(
-        "themes", registries.themes, "theme", "events/registries/themes.yml", required=True
+        "themes",
+        registries.themes,
+        "theme",
+        "events/registries/themes.yml",
+        required=_required("themes"),
     )
     scope_ids = {**registries.regions, **{k: None for k in registries.scopes}}
     regions = f.ids(
@@ -108,11 +114,11 @@ def read_event(
         scope_ids,
         "region",
         "maps/regions.yml (ISO 3166-2:PE codes, national or abroad)",
-        required=True,
+        required=_required("regions"),
     )
     places = _read_places(f, registries)
     actors = f.ids("actors", registries.actors, "actor", "events/registries/actors.yml")
-    status = f.choice("status", STATUSES, required=True)
+    status = f.choice("status", STATUSES, required=_required("status"))
     claimed_by = f.ids("claimed_by", registries.actors, "actor", "events/registries/actors.yml")
     if status == "alleged" and not claimed_by and "claimed_by" not in mapping.values:
         f.problem(
@@ -157,9 +163,13 @@ def read_event(
     )
 
 
+def _required(name: str) -> bool:
+    return name in REQUIRED_FIELDS
+
+
 def read_title(f: FieldReader) -> str | None:
     """The English title: one line, at most TITLE_LIMIT characters, no final full stop."""
-    title = f.text("title", required=True, max_length=TITLE_LIMIT, single_line=True)
+    title = f.text("title", required=_required("title"), max_length=TITLE_LIMIT, single_line=True)
     if title and title.endswith("."):
         f.problem(f.key_mark("title"), "the title ends with a full stop", "remove the final '.'")
         return None
@@ -302,7 +312,7 @@ def _place_is_where_it_says(
 
 def _read_citations(f: FieldReader, registry: dict[str, Source], event_id: str) -> list[Citation]:
     citations = []
-    items = f.sequence_of("sources", required=True)
+    items = f.sequence_of("sources", required=_required("sources"))
     for n, node in enumerate(items, start=1):
         if not isinstance(node, Mapping):
             f.problem(
