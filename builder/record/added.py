@@ -3,7 +3,7 @@
 On a pull request (GitHub sets GITHUB_BASE_REF) the files are compared with the base branch,
 `origin/<base>`; elsewhere with HEAD. A file the base lacks is the newest of all (the pull
 request or the working tree adds it); of two files the base holds, the one added later by
-the base's history is the newer.
+the base's history (its latest addition, if it was removed and added again) is the newer.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def git_age(root: Path) -> Callable[[str], tuple[int, int]] | None:
             return NEW
         log = _git(root, "log", "--diff-filter=A", "--format=%ct", base, "--", path) or ""
         times = log.split()
-        return (0, int(times[-1]) if times else 0)
+        return (0, int(times[0]) if times else 0)  # its latest addition
 
     return age
 
