@@ -84,7 +84,7 @@ def _indent(line: str) -> int:
 
 
 def _spaces(count: int) -> str:
-    return "1 space" if count == 1 else f"{count} spaces"
+    return {0: "no space", 1: "1 space"}.get(count, f"{count} spaces")
 
 
 def _previous(lines: list[str], number: int) -> tuple[int, str] | None:
@@ -104,7 +104,7 @@ def _colon_in_value(lines: list[str], at: tuple[int, int]) -> Explained:
         return Explained(
             number,
             1,
-            f"line {number} is indented {_spaces(_indent(line))}, more than the field on line "
+            f"line {number} starts with {_spaces(_indent(line))}, more than the field on line "
             f"{before[0]} ({_spaces(_indent(before[1]))})",
             f"indent '{line.strip().split(':')[0]}:' as line {before[0]} is, or quote the text "
             "if it belongs to the value above",
@@ -132,8 +132,8 @@ def _misindented(
     return Explained(
         number,
         1,
-        f"line {number} is indented {_spaces(_indent(line))}, but {what} (from line {start[0]}) "
-        f"are indented {_spaces(expected)}",
-        f"indent line {number} by {_spaces(expected)}, or quote the text if it belongs to the "
-        "value above",
+        f"line {number} starts with {_spaces(_indent(line))}, but {what} (from line {start[0]}) "
+        f"start with {_spaces(expected)}",
+        f"start line {number} with {_spaces(expected)} as they do, or quote the text if it "
+        "belongs to the value above",
     )

@@ -35,7 +35,19 @@ BAD_INPUTS = [
         "Spanish field indented too little",
         VALID_NAME,
         VALID_EVENT.replace("  summary: >-\n    El", " summary: >-\n    El"),
-        "events/2026/2026-02-18-congress-installs-balcazar.yml:8:1: line 8 is indented 1 space, but the fields of its group (from line 1) are indented 0 spaces — indent line 8 by 0 spaces, or quote the text if it belongs to the value above",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:8:1: line 8 starts with 1 space, but the fields of its group (from line 1) start with no space — start line 8 with no space as they do, or quote the text if it belongs to the value above",
+    ),
+    (
+        "field indented deeper than the one before",
+        VALID_NAME,
+        VALID_EVENT.replace("\nstatus: verified", "\n  status: verified"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:16:1: line 16 starts with 2 spaces, but the fields of its group (from line 1) start with no space — start line 16 with no space as they do, or quote the text if it belongs to the value above",
+    ),
+    (
+        "field indented deeper than a text field before it",
+        VALID_NAME,
+        VALID_EVENT.replace("\nthemes:", "\nnote: Sources agree\n  themes:"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:12:1: line 12 starts with 2 spaces, more than the field on line 11 (no space) — indent 'themes:' as line 11 is, or quote the text if it belongs to the value above",
     ),
     (
         "tab used for indentation",
