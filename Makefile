@@ -33,9 +33,10 @@ screenshots: $(STAMP) deps
 	$(BIN)/pytest -p no:cacheprovider -m browser -k screenshots --screenshots=$(SCREENSHOTS) \
 	  tests/browser/test_browser_site.py tests/browser/test_explorer.py
 
+# Events, registries and maps/*.yml; then whether events/event.schema.json is up to date.
 check: $(STAMP)
 	$(BIN)/peru-timeline check
-	$(BIN)/peru-timeline maps --check
+	$(BIN)/peru-timeline schema --check
 
 serve: $(STAMP)
 	$(BIN)/peru-timeline serve
@@ -75,7 +76,7 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-# Run the checker before every commit that touches events/ or maps/.
+# Run the checker on the staged files before every commit that touches events/ or maps/.
 hooks:
 	git config core.hooksPath .githooks
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import click
 
+from builder.cli.new_help import NewCommand
+from builder.cli.report import count, report
 from builder.record.dates import DateError, PartialDate
-from builder.record.load import load_record
-from builder.record.problems import RecordError, did_you_mean
+from builder.record.problems import ERROR, WARNING, Problem, RecordError, did_you_mean, sort_key
 
 ROOT_OPTION = click.option(
     "--root",
@@ -37,31 +38,53 @@ def main() -> None:
 )
 @click.option("--strict-languages", is_flag=True, help="Treat a missing Spanish text as an error.")
 def check(root: Path, output_format: str, strict_languages: bool) -> None:
-    """Validate every event file and the registries; exit 1 on any error.
+    """Validate every event file, the registries and the map definitions; exit 1 on any error.
 
-    Each problem reads `path:line:column: what is wrong — how to fix it`.
+    Each problem reads `path:line:column: what is wrong — how to fix it`. Of two files for one
+    event, the newer one is reported: the one git's HEAD (on a pull request, the base branch)
+    does not hold yet, else the one added later.
     """
-    try:
-        record = load_record(root, strict_languages=strict_languages)
-    except RecordError as exc:
-        _print_problems(exc.problems, output_format)
-        errors = sum(1 for p in exc.problems if p.severity == "error")
-        click.echo(f"{errors} error(s), {len(exc.problems) - errors} warning(s)", err=True)
+    from builder.record.added import git_age
+    from builder.record.load import read_record
+
+    record, problems = read_record(root, strict_languages=strict_languages, age=git_age(root))
+    maps, map_problems = _check_maps(root, record, problems)
+    problems = sorted([*problems, *map_problems], key=sort_key)
+    report(problems, output_format, "peru-timeline check")
+    errors, warnings = count(problems, ERROR), count(problems, WARNING)
+    if errors:
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
         sys.exit(1)
-    _print_problems(record.warnings, output_format)
     click.echo(
         f"ok: {len(record.events)} events, {len(record.actors)} actors, {len(record.sources)} sources, "
-        f"{len(record.themes)} themes, {len(record.regions)} regions; {len(record.warnings)} warning(s)",
+        f"{len(record.themes)} themes, {len(record.regions)} regions, {maps} map(s); "
+        f"{warnings} warning(s)",
         err=True,
     )
 
 
-def _print_problems(problems: list, output_format: str) -> None:
-    for problem in problems:
-        click.echo(problem.as_github() if output_format == "github" else str(problem))
+def _check_maps(root: Path, record, problems: list[Problem]) -> tuple[int, list[Problem]]:
+    """The map definitions checked against what of the record loaded.
+
+    A map's problem that names an event with errors of its own is left out: it is the
+    event's problem, reported on the event, and goes once the event is fixed.
+    """
+    from builder.views.maps.definitions import load_definitions
+
+    broken = {
+        PurePosixPath(p.path).stem
+        for p in problems
+        if p.severity == ERROR and p.path.startswith("events/")
+    }
+    try:
+        return len(load_definitions(root, record)), []
+    except RecordError as exc:
+        return 0, [
+            p for p in exc.problems if not any(f"'{event}'" in p.message for event in broken)
+        ]
 
 
-@main.command()
+@main.command(cls=NewCommand)
 @ROOT_OPTION
 @click.option(
     "--date",
@@ -83,7 +106,11 @@ def _print_problems(problems: list, output_format: str) -> None:
 def new(
     root: Path, date_text: str, title: str, themes: tuple[str, ...], regions: tuple[str, ...]
 ) -> None:
-    """Write a correctly named event file, ready to fill in."""
+    """Write a correctly named event file, ready to fill in.
+
+    The title is checked as `peru-timeline check` checks it (one line, at most 160
+    characters, no final full stop, no tab).
+    """
     from builder.record import scaffold
     from builder.record.registries import load_regions, load_themes
 
@@ -196,4 +223,11 @@ def _echo_warnings(output: str) -> None:
             click.echo(line, err=True)
 
 
+def _mount_schema() -> None:
+    from builder.cli.schema import schema_command
+
+    main.add_command(schema_command, name="schema")
+
+
 _mount_maps()
+_mount_schema()

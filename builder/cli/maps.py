@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from builder.cli.report import report
 from builder.record.dates import DateError, PartialDate
 from builder.record.problems import RecordError, did_you_mean
 
@@ -117,8 +118,7 @@ def maps_command(
         else:
             loaded = [definitions.load_definition(root, name, record)]
     except RecordError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem))
+        report(exc.problems, "text", "peru-timeline maps")
         click.echo(f"{sum(1 for p in exc.problems if p.severity == 'error')} error(s)", err=True)
         sys.exit(1)
     if check:

@@ -23,7 +23,7 @@ from builder.record.model import (
 )
 from builder.record.problems import WARNING, Problem, did_you_mean
 from builder.record.registries import SOURCE_FIELDS, read_source
-from builder.record.strict_yaml import Mapping
+from builder.record.strict_yaml import Mapping, Mark, Scalar
 
 EVENT_FIELDS = (
     "date",
@@ -42,6 +42,8 @@ EVENT_FIELDS = (
     "sources",
     "related",
 )
+# Fields every event must have: read as required below, and listed as such by the schema.
+REQUIRED_FIELDS = ("date", "title", "summary", "themes", "regions", "status", "sources")
 SPANISH_FIELDS = ("title", "summary", "note")
 PLACE_FIELDS = ("name", "lat", "lon", "region")
 TITLE_LIMIT = 160
@@ -77,7 +79,7 @@ def read_event(
     f = FieldReader(mapping, display, problems, EVENT_FIELDS, "an event")
     event_id = PurePosixPath(display).stem
 
-    date = f.date("date", required=True)
+    date = f.date("date", required=_required("date"))
     end = f.date("end")
     if date and end and end.last_day() < date.first_day():
         f.problem(
@@ -94,15 +96,17 @@ def read_event(
     if date:
         _check_file_name(f, display, date)
 
-    title = f.text("title", required=True, max_length=TITLE_LIMIT, single_line=True)
-    if title and title.endswith("."):
-        f.problem(f.key_mark("title"), "the title ends with a full stop", "remove the final '.'")
-    summary = f.prose("summary", required=True)
+    title = read_title(f)
+    summary = f.prose("summary", required=_required("summary"))
     note = f.prose("note")
     es = _read_spanish(f, note is not None, strict_languages)
 
     themes = f.ids(
-        "themes", registries.themes, "theme", "events/registries/themes.yml", required=True
+        "themes",
+        registries.themes,
+        "theme",
+        "events/registries/themes.yml",
+        required=_required("themes"),
     )
     scope_ids = {**registries.regions, **{k: None for k in registries.scopes}}
     regions = f.ids(
@@ -110,11 +114,11 @@ def read_event(
         scope_ids,
         "region",
         "maps/regions.yml (ISO 3166-2:PE codes, national or abroad)",
-        required=True,
+        required=_required("regions"),
     )
     places = _read_places(f, registries)
     actors = f.ids("actors", registries.actors, "actor", "events/registries/actors.yml")
-    status = f.choice("status", STATUSES, required=True)
+    status = f.choice("status", STATUSES, required=_required("status"))
     claimed_by = f.ids("claimed_by", registries.actors, "actor", "events/registries/actors.yml")
     if status == "alleged" and not claimed_by and "claimed_by" not in mapping.values:
         f.problem(
@@ -159,6 +163,33 @@ def read_event(
     )
 
 
+def _required(name: str) -> bool:
+    return name in REQUIRED_FIELDS
+
+
+def read_title(f: FieldReader) -> str | None:
+    """The English title: one line, at most TITLE_LIMIT characters, no final full stop."""
+    title = f.text("title", required=_required("title"), max_length=TITLE_LIMIT, single_line=True)
+    if title and title.endswith("."):
+        f.problem(f.key_mark("title"), "the title ends with a full stop", "remove the final '.'")
+        return None
+    return title
+
+
+def title_problems(title: str) -> list[str]:
+    """What `peru-timeline check` would say about `title` as an event's title, one
+    'what is wrong — how to fix it' each; empty when the title is acceptable."""
+    problems: list[Problem] = []
+    start = Mark(1, 1)
+    node = Scalar(title, plain=False, mark=Mark(1, 8))
+    read_title(
+        FieldReader(
+            Mapping({"title": node}, start, {"title": start}), "", problems, ("title",), "an event"
+        )
+    )
+    return [f"{p.message} — {p.fix}" for p in problems]
+
+
 def _check_file_name(f: FieldReader, display: str, date: PartialDate) -> None:
     path = PurePosixPath(display)
     mark = f.key_mark("date")
@@ -186,8 +217,18 @@ def _read_spanish(f: FieldReader, has_note: bool, strict: bool) -> dict[str, str
     wanted = ("title", "summary", "note") if has_note else ("title", "summary")
     texts: dict[str, str] = {}
     if es is not None:
-        sub = FieldReader(es, f.path, f.problems, SPANISH_FIELDS, "the Spanish texts ('es')")
+        sub = FieldReader(
+            es,
+            f.path,
+            f.problems,
+            SPANISH_FIELDS,
+            "the Spanish texts ('es')",
+            parent=("es", EVENT_FIELDS),
+        )
         for name in SPANISH_FIELDS:
+            node = es.values.get(name)
+            if isinstance(node, Scalar) and not node.text.strip():
+                continue  # left empty, as `peru-timeline new` writes it: missing, so a warning
             title = name == "title"
             value = (
                 sub.text(name, max_length=TITLE_LIMIT, single_line=True)
@@ -208,7 +249,8 @@ def _read_spanish(f: FieldReader, has_note: bool, strict: bool) -> dict[str, str
         f.problem(
             mark,
             f"no Spanish text for {', '.join(missing)}",
-            "add them under 'es:' (see events/README.md)",
+            "write them under 'es:', or, if you do not write Spanish, delete the empty 'es:' "
+            "lines: the Spanish page shows the English text, marked, until someone translates it",
             severity="error" if strict else WARNING,
         )
     return texts
@@ -270,7 +312,7 @@ def _place_is_where_it_says(
 
 def _read_citations(f: FieldReader, registry: dict[str, Source], event_id: str) -> list[Citation]:
     citations = []
-    items = f.sequence_of("sources", required=True)
+    items = f.sequence_of("sources", required=_required("sources"))
     for n, node in enumerate(items, start=1):
         if not isinstance(node, Mapping):
             f.problem(

@@ -29,14 +29,24 @@ class FieldReader:
         problems: list[Problem],
         allowed: Iterable[str],
         what: str,
+        parent: tuple[str, Iterable[str]] | None = None,
     ):
+        """`parent` (the group's key, its parent's fields) explains a parent's field indented
+        into this group by mistake."""
         self.mapping = mapping
         self.path = path
         self.problems = problems
         self.what = what
         allowed = list(allowed)
+        under, parent_fields = parent if parent else ("", ())
         for key, mark in mapping.key_marks.items():
-            if key not in allowed:
+            if key not in allowed and key in parent_fields:
+                self.problem(
+                    mark,
+                    f"'{key}' is indented under '{under}:', so it reads as part of it",
+                    f"start '{key}:' at the beginning of its line, as '{under}:' starts",
+                )
+            elif key not in allowed:
                 self.problem(
                     mark,
                     f"unknown field '{key}' in {what}{did_you_mean(key, allowed)}",
@@ -92,6 +102,13 @@ class FieldReader:
                 node.mark,
                 f"'{name}' contains an invisible control character (U+{ord(bad.group()):04X})",
                 "delete it and retype the text around it",
+            )
+            return None
+        if single_line and "\t" in text:
+            self.problem(
+                node.mark,
+                f"'{name}' contains a tab character",
+                "replace the tab with a space",
             )
             return None
         if single_line and "\n" in text:

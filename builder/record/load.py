@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from pathlib import Path
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 
 from builder.record.events import Locator, Registries, read_event
 from builder.record.model import Event, Record
@@ -42,13 +43,39 @@ def event_files(events_dir: Path) -> list[Path]:
     return files
 
 
+# A file's place in the order the files entered the record, oldest first (see `read_record`).
+Age = Callable[[str], tuple]
+
+
 def load_record(
-    root: Path, strict_languages: bool = False, locate: Locator | None = None
+    root: Path,
+    strict_languages: bool = False,
+    locate: Locator | None = None,
+    age: Age | None = None,
 ) -> Record:
     """Load and cross-check everything under `root`; raise RecordError listing every error.
 
     Warnings (such as a missing Spanish text) do not stop the load; they are kept in
     `Record.warnings`. `locate` maps a point to a region; by default the boundary file.
+    """
+    record, problems = read_record(root, strict_languages, locate, age)
+    if any(p.severity != WARNING for p in problems):
+        raise RecordError(problems)
+    return record
+
+
+def read_record(
+    root: Path,
+    strict_languages: bool = False,
+    locate: Locator | None = None,
+    age: Age | None = None,
+) -> tuple[Record, list[Problem]]:
+    """Every problem under `root` (errors and warnings), and the record of what loaded cleanly.
+
+    With errors, the record lacks the events that have them; it serves to check what depends
+    on the record (the maps) in the same run. Of two files for one event, the one that came
+    later by `age` (a display path to a sortable key, oldest first; by default the path
+    itself) is reported as the duplicate.
     """
     root = Path(root)
     problems: list[Problem] = []
@@ -96,13 +123,11 @@ def load_record(
         if event is not None:
             events.append(event)
 
-    _check_same_ids(files, show, problems)
-    _check_across_files(events, problems)
-    errors = [p for p in problems if p.severity != WARNING]
-    if errors:
-        raise RecordError(problems)
+    order = age or (lambda path: (path,))
+    _check_same_ids(files, show, order, problems)
+    _check_across_files(events, order, problems)
     events.sort(key=Event.sort_key)
-    return Record(
+    record = Record(
         events,
         themes,
         regions,
@@ -111,6 +136,7 @@ def load_record(
         sources,
         warnings=[p for p in problems if p.severity == WARNING],
     )
+    return record, problems
 
 
 def _normalise_title(title: str) -> str:
@@ -119,39 +145,49 @@ def _normalise_title(title: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip()
 
 
-def _check_same_ids(files: list[Path], show, problems: list[Problem]) -> None:
+def _later_ones(groups: dict, order: Age) -> list[tuple[str, str]]:
+    """(later, first) display paths for every group of more than one file, oldest first."""
+    pairs = []
+    for paths in groups.values():
+        if len(paths) > 1:
+            first, *later = sorted(paths, key=lambda path: (order(path), path))
+            pairs += [(path, first) for path in later]
+    return sorted(pairs)
+
+
+def _check_same_ids(files: list[Path], show, order: Age, problems: list[Problem]) -> None:
     """Two files with one id (in different folders) would share one page address."""
-    first_with: dict[str, Path] = {}
+    by_id: dict[str, list[str]] = {}
     for path in files:
-        first = first_with.setdefault(path.stem, path)
-        if first is not path:
-            problems.append(
-                Problem(
-                    show(path),
-                    1,
-                    1,
-                    f"event id '{path.stem}' is also used by {show(first)}",
-                    "keep one file per event; merge them",
-                )
+        by_id.setdefault(path.stem, []).append(show(path))
+    for later, first in _later_ones(by_id, order):
+        problems.append(
+            Problem(
+                later,
+                1,
+                1,
+                f"event id '{PurePosixPath(later).stem}' is also used by {first}",
+                "keep one file per event; merge them",
             )
+        )
 
 
-def _check_across_files(events: list[Event], problems: list[Problem]) -> None:
+def _check_across_files(events: list[Event], order: Age, problems: list[Problem]) -> None:
     """Two files for one event: the same date and title."""
-    by_content: dict[tuple[str, str], Event] = {}
-    for event in sorted(events, key=lambda e: e.path):
+    by_content: dict[tuple[str, str], list[str]] = {}
+    for event in events:
         key = (event.date.iso(), _normalise_title(event.title.en))
-        first = by_content.setdefault(key, event)
-        if first is not event:
-            problems.append(
-                Problem(
-                    event.path,
-                    1,
-                    1,
-                    f"same date and title as {first.path}: it describes the same event",
-                    "merge the two files, or make the titles say how the events differ",
-                )
+        by_content.setdefault(key, []).append(event.path)
+    for later, first in _later_ones(by_content, order):
+        problems.append(
+            Problem(
+                later,
+                1,
+                1,
+                f"same date and title as {first}: it describes the same event",
+                "merge the two files, or make the titles say how the events differ",
             )
+        )
 
 
 def default_locator(root: Path) -> Locator:

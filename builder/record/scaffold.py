@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from builder.record.dates import PartialDate
+from builder.record.events import title_problems
 
 SLUG_WORDS = 8
 
@@ -34,10 +35,13 @@ def render_event(date: PartialDate, title: str, themes: list[str], regions: list
     return f"""# yaml-language-server: $schema=../event.schema.json
 # Fill in the empty fields, then run: peru-timeline check   (format: events/README.md)
 date: {date.iso()}
-# end: YYYY-MM-DD            # for a period: the last day (or month, or year)
+# end: YYYY-MM-DD            # for a period: its last day (or month, or year); leave it out
+#                            # while it goes on or when no source gives the end (say so in note)
 title: {quoted}
 summary: >-
 
+# The Spanish texts. If you do not write Spanish, delete the three 'es' lines: the check
+# then warns instead of failing, and the Spanish page shows the English until translated.
 es:
   title:
   summary: >-
@@ -60,7 +64,13 @@ sources:
 def write_event(
     events_dir: Path, date: PartialDate, title: str, themes: list[str], regions: list[str]
 ) -> Path:
-    """Create events/<year>/<date>-<slug>.yml; refuse to overwrite an existing file."""
+    """Create events/<year>/<date>-<slug>.yml; refuse to overwrite an existing file.
+
+    Raises ValueError, saying why, for a title the checker would refuse.
+    """
+    problems = title_problems(title)
+    if problems:
+        raise ValueError("; ".join(problems))
     slug = slugify(title)
     if not slug:
         raise ValueError("the title has no letters or digits to make a file name from")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from builder.record import yaml_errors
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 64 * 1024
@@ -99,17 +101,14 @@ def decode(data: bytes) -> str:
 
 def parse(text: str) -> Mapping:
     """Parse one YAML document whose top level is a mapping."""
+    tab = yaml_errors.tab_indentation(text)
+    if tab:
+        raise YamlProblem(Mark(tab.line, tab.column), tab.message, tab.fix)
     try:
         events = list(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise YamlProblem(
-            where,
-            f"YAML syntax error: {problem}",
-            "check the indentation, and put quotes around text that contains ': ' or starts with a symbol",
-        ) from None
+        found = yaml_errors.explain(exc, text)
+        raise YamlProblem(Mark(found.line, found.column), found.message, found.fix) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         raise YamlProblem(
             Mark(1, 1), f"YAML error: {exc}", "remove the unusual character"

@@ -59,6 +59,13 @@ WORDS = {
         "Found a mistake or a better source? Propose a change to this event's file on GitHub; "
         "every change is reviewed before it is published."
     ),
+    # The correction links of an event page: the issue form, prefilled, and the file's editor.
+    "correct_choice": (
+        "Describe it in a form, with your source (a GitHub account is all it takes), or edit "
+        "the event's file yourself in GitHub's editor."
+    ),
+    "correct_form": "Report it in a form",
+    "correct_edit": "Edit the file on GitHub",
     "map_of_regions": "Regions of this event",
     "by": "by {author}",
     "undated": "undated",

@@ -60,6 +60,13 @@ WORDS = {
         "¿Encontró un error o una fuente mejor? Proponga un cambio al archivo de este hecho en "
         "GitHub; cada cambio se revisa antes de publicarse."
     ),
+    # The correction links of an event page: the issue form, prefilled, and the file's editor.
+    "correct_choice": (
+        "Descríbalo en un formulario, con su fuente (basta una cuenta de GitHub), o edite usted "
+        "mismo el archivo del hecho en el editor de GitHub."
+    ),
+    "correct_form": "Informar en un formulario",
+    "correct_edit": "Editar el archivo en GitHub",
     "map_of_regions": "Regiones de este hecho",
     "by": "por {author}",
     "undated": "sin fecha",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 from builder.record.model import Record
 
@@ -56,6 +57,16 @@ class SiteSettings:
         if not self.repo_url:
             return None
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{path}"
+
+    def issue_form_url(self, template: str, fields: dict[str, str]) -> str | None:
+        """GitHub's new-issue page with the issue form `template` (a file of
+        .github/ISSUE_TEMPLATE/), `fields` prefilled: GitHub fills a form's field from the query
+        parameter named as the field's id. None without a repository."""
+        if not self.repo_url:
+            return None
+        return f"{self.repo_url.rstrip('/')}/issues/new?" + urlencode(
+            {"template": template, **fields}
+        )
 
     def content_page(self, name: str) -> str | None:
         """The docs path of the hand-written page `name` (`about.md`) if it exists."""

@@ -67,8 +67,16 @@ def test_an_event_page_shows_its_sources_and_status(visit, record):
     for citation, item in zip(event.sources, sources.all(), strict=True):
         assert citation.source.publisher in item.text_content()
     assert page.locator(f".pcr-facts .pcr-status--{event.status}").is_visible()
-    correct = page.get_by_role("article").get_by_role("link", name="Suggest a correction")
-    assert correct.get_attribute("href").endswith(f"/edit/main/{event.path}")
+    article = page.get_by_role("article")
+    edit = article.get_by_role("link", name="Edit the file on GitHub")
+    assert edit.get_attribute("href").endswith(f"/edit/main/{event.path}")
+    form = parse_qs(
+        urlsplit(
+            article.get_by_role("link", name="Report it in a form").get_attribute("href")
+        ).query
+    )
+    assert form["template"] == ["correct-an-event.yml"]
+    assert form["event"][0].endswith(f"/events/{event.id}/")
 
 
 def test_no_request_leaves_127_0_0_1(visit, record):

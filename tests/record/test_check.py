@@ -17,7 +17,64 @@ BAD_INPUTS = [
         "YAML syntax error",
         VALID_NAME,
         VALID_EVENT.replace("title: Congress", "title: Congress: elects"),
-        "events/2026/2026-02-18-congress-installs-balcazar.yml:2:16: YAML syntax error: mapping values are not allowed in this context — check the indentation, and put quotes around text that contains ': ' or starts with a symbol",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:2:16: line 2 has a ': ' inside a value, which YAML reads as a new field — put the whole value in double quotes",
+    ),
+    (
+        "field name without its colon (reported on its own line, not the next)",
+        VALID_NAME,
+        VALID_EVENT.replace("status: verified", "status verified"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:16:1: line 16 has no ':' after its field name — write 'name: value', with a colon and a space",
+    ),
+    (
+        "field indented under es:",
+        VALID_NAME,
+        VALID_EVENT.replace("\nthemes:", "\n  themes:"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:11:3: 'themes' is indented under 'es:', so it reads as part of it — start 'themes:' at the beginning of its line, as 'es:' starts",
+    ),
+    (
+        "Spanish field indented too little",
+        VALID_NAME,
+        VALID_EVENT.replace("  summary: >-\n    El", " summary: >-\n    El"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:8:1: line 8 starts with 1 space, but the fields of its group (from line 1) start with no space — start line 8 with no space as they do, or quote the text if it belongs to the value above",
+    ),
+    (
+        "field indented deeper than the one before",
+        VALID_NAME,
+        VALID_EVENT.replace("\nstatus: verified", "\n  status: verified"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:16:1: line 16 starts with 2 spaces, but the fields of its group (from line 1) start with no space — start line 16 with no space as they do, or quote the text if it belongs to the value above",
+    ),
+    (
+        "field indented deeper than a text field before it",
+        VALID_NAME,
+        VALID_EVENT.replace("\nthemes:", "\nnote: Sources agree\n  themes:"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:12:1: line 12 starts with 2 spaces, more than the field on line 11 (no space) — indent 'themes:' as line 11 is, or quote the text if it belongs to the value above",
+    ),
+    (
+        "tab used for indentation",
+        VALID_NAME,
+        VALID_EVENT.replace("  title: El Congreso", "\ttitle: El Congreso"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:7:1: line 7 is indented with a tab; YAML indents with spaces only — replace the tab with spaces (two per level, as the lines around it)",
+    ),
+    (
+        "tab inside a quoted title",
+        VALID_NAME,
+        VALID_EVENT.replace(
+            "title: Congress elects José María Balcázar and installs him as interim president",
+            'title: "Congress elects\tJosé María Balcázar"',
+        ),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:2:8: 'title' contains a tab character — replace the tab with a space",
+    ),
+    (
+        "list not closed",
+        VALID_NAME,
+        VALID_EVENT.replace("[presidential-succession]", "[presidential-succession"),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:11:9: the '[' opened on line 11 is not closed before line 12 — close it with ']' on line 11, and separate the items with ', '",
+    ),
+    (
+        "quote not closed",
+        VALID_NAME,
+        VALID_EVENT.replace("status: verified", 'status: "verified'),
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:16:9: the quoted text that starts on line 16 has no closing quote — close the quote on the same line",
     ),
     (
         "duplicate key",
@@ -280,8 +337,20 @@ def test_missing_spanish_is_a_warning_unless_strict(project: Project) -> None:
     record = load_record(project.root)
     assert [str(w) for w in record.warnings] == [
         "events/2026/2026-02-18-congress-installs-balcazar.yml:1:1: warning: no Spanish text for title, summary"
-        " — add them under 'es:' (see events/README.md)"
+        " — write them under 'es:', or, if you do not write Spanish, delete the empty 'es:' lines:"
+        " the Spanish page shows the English text, marked, until someone translates it"
     ]
+    with pytest.raises(RecordError):
+        load_record(project.root, strict_languages=True)
+
+
+def test_an_es_block_left_empty_as_new_writes_it_is_a_warning(project: Project) -> None:
+    """`peru-timeline new` writes `es:` with an empty title and summary: left so, it warns."""
+    text = VALID_EVENT.split("es:\n")[0] + "es:\n  title:\n  summary: >-\n\nthemes:"
+    project.event(text + VALID_EVENT.split("themes:")[1])
+    record = load_record(project.root)
+    assert [w.message for w in record.warnings] == ["no Spanish text for title, summary"]
+    assert record.events[0].title.es is None
     with pytest.raises(RecordError):
         load_record(project.root, strict_languages=True)
 

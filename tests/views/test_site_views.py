@@ -164,7 +164,13 @@ def test_event_page_shows_status_sources_note_and_correction_link(files):
     assert "<li>Perú Libre, Statement on the count, " in page
     assert '<span class="pcr-stance">party statement</span>' in page
     edit = f"{REPO_URL}/edit/main/events/2026/2026-06-16-party-alleges-rigged-rules.yml"
-    assert f'<a class="md-button" href="{edit}">' in page
+    assert f'<a class="md-button" href="{edit}">Edit the file on GitHub</a>' in page
+    form = (
+        f"{REPO_URL}/issues/new?template=correct-an-event.yml&amp;title=Correction%3A+"
+        "2026-06-16-party-alleges-rigged-rules&amp;event=%2Fevents%2F"
+        "2026-06-16-party-alleges-rigged-rules%2F"
+    )
+    assert f'<a class="md-button md-button--primary" href="{form}">Report it in a form</a>' in page
     # Related works both ways: the older event lists the newer one that names it.
     older = files[paths.event_page("2026-02-18-congress-installs-balcazar", "en")].content
     related = older.split('id="related-events">')[1].split("</ul>")[0]

@@ -19,6 +19,9 @@ from builder.views.pages.facets import Facets
 from builder.views.pages.rendering import PageContext, render_html
 from builder.views.settings import SiteSettings
 
+# The issue form (.github/ISSUE_TEMPLATE/) an event page's correction link opens.
+CORRECTION_FORM = "correct-an-event.yml"
+
 
 def event_files(record: Record, facets: Facets, settings: SiteSettings) -> list[OutputFile]:
     """Every event's page, in record order."""
@@ -40,6 +43,10 @@ def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Ev
         locator = Markup(html_block(settings.region_locator(mapped, settings.lang)))
     related = facets.related.get(event.id, [])
     edit_url = settings.edit_url(event.path)
+    form_url = settings.issue_form_url(
+        CORRECTION_FORM,
+        {"title": f"Correction: {event.id}", "event": event_address(context, event)},
+    )
     sections = [("title", context.title(event)), ("sources", t["sources"])]
     sections += [("related", t["related"])] if related else []
     sections += [("cite", t["cite"])] + ([("correct", t["correct"])] if edit_url else [])
@@ -67,6 +74,7 @@ def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Ev
         + paths.timeline_query({"event": event.id}),
         citation=citation(context, event),
         edit_url=href(edit_url) if edit_url else None,
+        form_url=href(form_url) if form_url else None,
     )
     description = shorten(plain_text(event.summary.get(settings.lang)), 200)
     return OutputFile(
@@ -128,13 +136,19 @@ def source_line(context: PageContext, citation: Citation) -> Markup:
     return Markup(line)
 
 
+def event_address(context: PageContext, event: Event) -> str:
+    """The event page's address: the published page's, in the offline copy too; without the
+    site's address, its path from the site's root."""
+    settings = context.settings
+    page = paths.event_page(event.id, settings.lang)
+    published = settings.absolute_url(paths.page_url(page, settings.published_directory_urls))
+    return published or "/" + paths.page_url(page, settings.directory_urls)
+
+
 def citation(context: PageContext, event: Event) -> str:
     """A plain-text reference: title, the record's name, the event id, its date and address."""
     settings = context.settings
-    page = paths.event_page(event.id, settings.lang)
-    # The address cited is the published page's, in the offline copy too.
-    published = settings.absolute_url(paths.page_url(page, settings.published_directory_urls))
-    address = published or "/" + paths.page_url(page, settings.directory_urls)
+    address = event_address(context, event)
     title = context.title(event)
     end = "" if title.endswith(("?", "!", ".")) else "."
     return (
