@@ -196,4 +196,11 @@ def _echo_warnings(output: str) -> None:
             click.echo(line, err=True)
 
 
+def _mount_review() -> None:
+    from builder.cli.review import review_command
+
+    main.add_command(review_command, name="review")
+
+
 _mount_maps()
+_mount_review()
