@@ -229,5 +229,12 @@ def _mount_schema() -> None:
     main.add_command(schema_command, name="schema")
 
 
+def _mount_review() -> None:
+    from builder.cli.review import review_command
+
+    main.add_command(review_command, name="review")
+
+
 _mount_maps()
 _mount_schema()
+_mount_review()
