@@ -41,6 +41,7 @@ EVENT_FIELDS = (
     "note",
     "sources",
     "related",
+    "formerly",
 )
 # Fields every event must have: read as required below, and listed as such by the schema.
 REQUIRED_FIELDS = ("date", "title", "summary", "themes", "regions", "status", "sources")
@@ -140,6 +141,8 @@ def read_event(
         else:
             related.append(value)
 
+    formerly = _read_former_names(f, registries.event_ids)
+
     if len([p for p in problems if p.severity != WARNING]) > before:
         return None
     assert date and title and summary and status  # guaranteed when no error was recorded
@@ -160,7 +163,31 @@ def read_event(
         claimed_by=tuple(claimed_by),
         sources=tuple(sources),
         related=tuple(related),
+        formerly=tuple(formerly),
     )
+
+
+def _read_former_names(f: FieldReader, event_ids: frozenset[str]) -> list[str]:
+    """The file names the event had before (its page's earlier addresses, which readers may
+    have cited): each a valid name that no event has now."""
+    names = []
+    for value, mark in f.text_list("formerly"):
+        match = _STEM.match(value)
+        if not match or not SLUG.match(match.group(2)):
+            f.problem(
+                mark,
+                f"'{value}' is not an event file name",
+                "write the file's earlier name without .yml, as <date>-<words-with-hyphens>",
+            )
+        elif value in event_ids:
+            f.problem(
+                mark,
+                f"an event file is named '{value}' now",
+                "'formerly' lists only names no event has; remove it",
+            )
+        else:
+            names.append(value)
+    return names
 
 
 def _required(name: str) -> bool:

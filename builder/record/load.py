@@ -126,6 +126,7 @@ def read_record(
     order = age or (lambda path: (path,))
     _check_same_ids(files, show, order, problems)
     _check_across_files(events, order, problems)
+    _check_former_names(events, problems)
     events.sort(key=Event.sort_key)
     record = Record(
         events,
@@ -188,6 +189,25 @@ def _check_across_files(events: list[Event], order: Age, problems: list[Problem]
                 "merge the two files, or make the titles say how the events differ",
             )
         )
+
+
+def _check_former_names(events: list[Event], problems: list[Problem]) -> None:
+    """One earlier name, one event: an old address can lead to one page only."""
+    claimed: dict[str, str] = {}
+    for event in sorted(events, key=lambda event: event.path):
+        for name in event.formerly:
+            if name in claimed:
+                problems.append(
+                    Problem(
+                        event.path,
+                        1,
+                        1,
+                        f"'{name}' is also listed in 'formerly' by {claimed[name]}",
+                        "an earlier name belongs to one event; remove it from one of them",
+                    )
+                )
+            else:
+                claimed[name] = event.path
 
 
 def default_locator(root: Path) -> Locator:

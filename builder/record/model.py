@@ -124,6 +124,8 @@ class Event:
     claimed_by: tuple[str, ...] = ()
     note: Localized | None = None
     related: tuple[str, ...] = ()
+    # The event's earlier file names: their addresses lead to its page.
+    formerly: tuple[str, ...] = ()
 
     @property
     def is_period(self) -> bool:

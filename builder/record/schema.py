@@ -186,6 +186,16 @@ def event_schema(theme_ids: list[str], region_ids: list[str], scope_ids: list[st
             "items": {"type": "string"},
             "description": "Ids (file names without .yml) of related events.",
         },
+        "formerly": {
+            "type": "array",
+            "uniqueItems": True,
+            "items": {
+                "type": "string",
+                "pattern": r"^\d{4}(-\d{2}){0,2}-[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+            },
+            "description": "The event's earlier file names (without .yml), after a rename: their "
+            "addresses, which readers may have cited, keep leading to its page.",
+        },
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

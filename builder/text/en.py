@@ -253,6 +253,8 @@ WORDS = {
     "switch_language_label_to": "Read this page in English",
     # Offered under a search that found nothing, on the other language's pages, in this language.
     "search_in_language": "Search the English pages for “{query}”",
+    # The page left at an event's earlier address (builder/views/pages/moved.py).
+    "moved_page": "This event's page has moved:",
     "offline_copy": "Download the whole site for offline reading (site.zip)",
     "offline_copy_latest": "This is an offline copy: download the latest one (site.zip)",
     # The maps (builder/views/maps/), read through builder.text.map_texts.

@@ -268,6 +268,8 @@ WORDS = {
     "switch_language_label_to": "Leer esta página en español",
     # Offered under a search that found nothing, on the other language's pages, in this language.
     "search_in_language": "Buscar «{query}» en las páginas en español",
+    # The page left at an event's earlier address (builder/views/pages/moved.py).
+    "moved_page": "La página de este hecho se trasladó:",
     "offline_copy": "Descargar todo el sitio para leerlo sin conexión (site.zip)",
     "offline_copy_latest": "Esta es una copia sin conexión: descargar la más reciente (site.zip)",
     # The maps (builder/views/maps/), read through builder.text.map_texts.

@@ -13,6 +13,7 @@ from builder.views.pages.browse import browse_files
 from builder.views.pages.event_pages import event_files
 from builder.views.pages.facets import facets_of
 from builder.views.pages.home import home_file
+from builder.views.pages.moved import moved_files
 from builder.views.pages.timeline import timeline_files
 from builder.views.settings import SiteSettings
 
@@ -26,6 +27,7 @@ def site_files(record: Record, settings: SiteSettings) -> list[OutputFile]:
     files += timeline_files(record, facets, settings)
     files += event_files(record, facets, settings)
     files += browse_files(record, facets, settings)
+    files += moved_files(record, settings)
     if settings.lang == "en":
         files += asset_files(settings.offline)  # one copy serves every language
     return files
