@@ -146,7 +146,7 @@ BAD_INPUTS = [
         "unknown field",
         VALID_NAME,
         VALID_EVENT + "titel: x\n",
-        "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: unknown field 'titel' in an event (did you mean \"title\"?) — use one of: date, end, approximate, title, summary, es, themes, regions, places, actors, status, claimed_by, note, sources, related",
+        "events/2026/2026-02-18-congress-installs-balcazar.yml:19:1: unknown field 'titel' in an event (did you mean \"title\"?) — use one of: date, end, approximate, title, summary, es, themes, regions, places, actors, status, claimed_by, note, sources, related, formerly",
     ),
     (
         "unknown theme",
