@@ -24,6 +24,7 @@ from builder.adapter.cache import FileCache
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.prerendered import BlockCache, PrerenderedPage, nav_key
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
+from builder.record.history import RecordHistory, read_history
 from builder.record.load import load_record
 from builder.record.model import Record
 from builder.record.problems import RecordError
@@ -104,6 +105,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.problems = []
         record = self._load_record()
+        history = self._history()
         existing = frozenset(file.src_uri for file in files)
         outputs: list[OutputFile] = []
         self.edit_urls = {}
@@ -111,7 +113,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         feeds: dict[str, str | None] = {}
         for lang in self.config.languages:
             settings = self._settings(lang, existing, config)
-            lang_outputs = self._produce(Job(record, self.root, settings, self.cache))
+            lang_outputs = self._produce(Job(record, self.root, settings, self.cache, history))
             feeds[lang] = feed_of(lang_outputs)
             outputs += lang_outputs
             for event in record.events:
@@ -282,6 +284,17 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             )
         self.last_record = record
         return record
+
+    def _history(self) -> RecordHistory:
+        """The repository's history of events/, which orders the feed; said once per build
+        when it is missing, since the feed then falls back to the order of event dates."""
+        history = read_history(self.root)
+        if not history.complete:
+            log.info(
+                "No usable git history (%s): the feed lists events by date, newest first",
+                history.reason,
+            )
+        return history
 
     def _preview_despite(self, failure: PluginError, error: RecordError) -> None:
         """While serving: log the problems, and show them on every page of the last good site."""
