@@ -103,7 +103,7 @@ def _source_line(citation: Citation, lang: str) -> str:
     """'publisher — title (date)', the human summary of one citation."""
     source = citation.source
     when = source.date.iso() if source.date else strings(lang)["downloads"]["undated"]
-    line = f"{source.publisher} — {source.title} ({when})"
+    line = f"{source.publisher} — {source.title_in(lang)} ({when})"
     return f"{line}, {citation.pinpoint}" if citation.pinpoint else line
 
 
@@ -180,26 +180,28 @@ def _event_json(event: Event, lang: str) -> dict:
         "actors": list(event.actors),
         "status": event.status,
         "claimed_by": list(event.claimed_by),
-        "sources": [_source_json(citation) for citation in event.sources],
+        "sources": [_source_json(citation, lang) for citation in event.sources],
         "related": list(event.related),
     }
 
 
-def _source_json(citation: Citation) -> dict:
+def _source_json(citation: Citation, lang: str) -> dict:
+    """A source as cited; the record's own words about it (a described title, the date note,
+    the stance) in `lang`, the publisher's title as published."""
     source: Source = citation.source
     return {
         # Registry key; None for a source written inline in the event file.
         "id": source.id if source.registered else None,
         "publisher": source.publisher,
-        "title": source.title,
+        "title": source.title_in(lang),
         "untitled": source.untitled,
         "headline_unknown": source.headline_unknown,
         "author": source.author,
         "date": source.date.iso() if source.date else None,
-        "date_note": source.date_note,
+        "date_note": source.date_note_in(lang),
         "url": source.url,
         "language": source.language,
-        "stance": source.stance,
+        "stance": source.stance_in(lang),
         "pinpoint": citation.pinpoint,
     }
 
