@@ -28,6 +28,7 @@ from builder.record.history import RecordHistory, read_history
 from builder.record.load import load_record
 from builder.record.model import Record
 from builder.record.problems import RecordError
+from builder.text.strings import strings
 from builder.views import paths
 from builder.views.output import OutputFile
 from builder.views.pages.assets import SCRIPT, STYLESHEET
@@ -194,10 +195,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
                 config,
                 site_name=self._site_name(lang, config),
                 site_description=description,
+                copyright=self.config.copyrights.get(lang) or config.copyright,
                 extra={**config.extra, "homepage": home},
             )
         if isinstance(page, PrerenderedPage):  # main.html renders its sidebars once per key
             context["pcr_nav_key"] = nav_key(page, lang)
+        context["pcr_made_with"] = strings(lang)["made_with"]
         context["pcr_offline_copy"] = offline.offline_copy_link(lang, self.offline, config.site_url)
         return context
 

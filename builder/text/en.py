@@ -242,6 +242,8 @@ WORDS = {
     "feed": "Latest events (Atom feed)",
     "only_in_english": "Text available only in English",
     "nav": {},
+    # The footer's credit to the theme: "Made with Material for MkDocs".
+    "made_with": "Made with",
     "language_name": "English",
     "switch_language_label_to": "Read this page in English",
     "offline_copy": "Download the whole site for offline reading (site.zip)",

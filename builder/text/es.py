@@ -257,6 +257,8 @@ WORDS = {
         "Glossary": "Glosario",
         "Contributing": "Cómo contribuir",
     },
+    # The footer's credit to the theme: "Hecho con Material for MkDocs".
+    "made_with": "Hecho con",
     "language_name": "Español",
     "switch_language_label_to": "Leer esta página en español",
     "offline_copy": "Descargar todo el sitio para leerlo sin conexión (site.zip)",
