@@ -6,10 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
-import subprocess
-from pathlib import Path
 
 import feedparser
 import icalendar
@@ -28,9 +25,9 @@ from builder.views.exports import (
     latest_events,
 )
 from builder.views.spreadsheet import guard_cell
+from tests.support.git import commit_all, git
 from tests.support.project import REPO, VALID_EVENT, VALID_NAME
 
-ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = (
     '=HYPERLINK("https://evil.example","x") <script>alert(1)</script> "; DROP TABLE events; --'
 )
@@ -489,25 +486,6 @@ def test_atom_keeps_the_latest_fifty(project):
 
 
 # --- the feed from the repository's history ------------------------------------------------
-
-GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-
-
-def git(root: Path, *args: str, when: str | None = None) -> str:
-    """Run git in `root` as a fixed author; `when` dates the commit (ISO 8601, UTC)."""
-    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org"}
-    env |= {"GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    if when:
-        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    done = subprocess.run(
-        ["git", "-C", str(root), *args], env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout
-
-
-def commit_all(root: Path, message: str, when: str) -> None:
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", message, when=when)
 
 
 @pytest.fixture
