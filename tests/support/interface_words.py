@@ -11,6 +11,7 @@ of mkdocs.yml, and the record's words about its sources (the English `stance`, `
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -107,13 +108,15 @@ def _bounded(piece: str) -> str:
 
 
 class _Texts(HTMLParser):
-    """Text nodes and reader-facing attributes in the page's own language."""
+    """Text nodes and reader-facing attributes in the page's own language, and the strings of
+    its JSON scripts (the theme's settings carry the search's words)."""
 
     def __init__(self, lang: str) -> None:
         super().__init__(convert_charrefs=True)
         self.lang = lang
         self.stack: list[tuple[str, bool]] = []  # (tag, hidden: skipped or another language)
         self.texts: list[str] = []
+        self.json = False
 
     def _hidden(self) -> bool:
         return bool(self.stack) and self.stack[-1][1]
@@ -128,6 +131,7 @@ class _Texts(HTMLParser):
         )
         if not hidden:
             self.texts += [attributes[a] for a in ATTRIBUTES if attributes.get(a)]
+        self.json = tag == "script" and attributes.get("type") == "application/json"
         if tag not in VOID:
             self.stack.append((tag, hidden))
 
@@ -143,7 +147,10 @@ class _Texts(HTMLParser):
                 break
 
     def handle_data(self, data):
-        if not self._hidden() and data.strip():
+        if self.json:
+            self.texts += [text for _, text in _leaves(json.loads(data))]
+            self.json = False
+        elif not self._hidden() and data.strip():
             self.texts.append(" ".join(data.split()))
 
 
