@@ -365,6 +365,7 @@ WORDS = {
             "This is the record's news feed. To follow new and changed events, copy this page's "
             "address into a feed reader."
         ),
+        "feed_read_more": "Read the event's page",
         "feed_changed": "Added or changed:",
         "feed_css_comment": "How a browser shows the news feed; feed readers do not load it.",
         "approx": "c.",

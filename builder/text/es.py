@@ -378,6 +378,7 @@ WORDS = {
             "Este es el canal de noticias del registro. Para seguir los hechos nuevos y "
             "modificados, copie la dirección de esta página en un lector de canales."
         ),
+        "feed_read_more": "Leer la página del hecho",
         "feed_changed": "Añadido o modificado:",
         "feed_css_comment": (
             "Cómo muestra un navegador el canal de noticias; los lectores de canales no lo cargan."

@@ -46,6 +46,7 @@ CSV_COLUMNS = (
     "regions", "places", "actors", "status", "claimed_by", "note", "related", "source_count", "sources",
 )  # fmt: skip
 ATOM_NS = "http://www.w3.org/2005/Atom"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -591,12 +592,16 @@ def _atom_entry(
     if event.approximate:
         when = f"{words['approx']} {when}"
     lead = f"{when} · {words['statuses'][event.status]}"
-    child(
-        entry,
-        "summary",
-        f"{lead}\n\n{plain_text_with_addresses(event.summary.get(lang))}",
-        type="text",
-    )
+    text = plain_text_with_addresses(event.summary.get(lang))
+    child(entry, "summary", f"{lead}\n\n{text}", type="text")
+    # The same as XHTML, ending with a link to the page: a browser showing the feed (feed.css)
+    # makes it a link a reader can follow, which Atom's own <link> never is.
+    content = child(entry, "content", type="xhtml")
+    div = child(content, "div", xmlns=XHTML_NS)
+    for paragraph in [lead, *text.split("\n\n")]:
+        child(div, "p", paragraph)
+    href = absolute_url(site_url, page) if site_url else f"events/{event.id}/"
+    child(child(div, "p"), "a", words["feed_read_more"], href=href)
 
 
 def _css_string(text: str) -> str:
@@ -625,11 +630,15 @@ entry {{ display: block; border-top: 1px solid #d1d9e0; padding: 1rem 0; }}
 entry > title {{ display: block; font-size: 1.15rem; font-weight: 650; }}
 entry > updated {{ display: block; color: #59636e; font-size: 0.875rem; }}
 entry > updated::before {{ content: {_css_string(words["feed_changed"] + " ")}; }}
-entry > summary {{ display: block; white-space: pre-line; margin-top: 0.5rem; }}
+entry > summary {{ display: none; }}
+entry > content {{ display: block; margin-top: 0.5rem; }}
+entry > content p {{ display: block; margin: 0.5rem 0; }}
+entry > content a {{ color: #7a1f2b; text-decoration: underline; }}
 @media (prefers-color-scheme: dark) {{
   feed {{ color: #e6edf3; background: #0d1117; }}
   feed::before {{ background: #2a1d20; }}
   feed > subtitle, entry > updated {{ color: #9198a1; }}
   entry {{ border-color: #3d444d; }}
+  entry > content a {{ color: #f0a3ad; }}
 }}
 """

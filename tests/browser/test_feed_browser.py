@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from builder.adapter.project import configured_site_url
+from tests.support.project import REPO
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SITE_URL = configured_site_url(REPO)
 
 BANNER = {
     "en": "This is the record's news feed.",
@@ -40,6 +45,9 @@ def test_feed_reads_as_a_page(chromium, repo_url, screenshot_dir, lang, width):
                 entries: feed.querySelectorAll('entry').length,
                 width: feed.getBoundingClientRect().width,
                 scroll: document.scrollingElement.scrollWidth,
+                link: entry.querySelector('a') instanceof HTMLAnchorElement
+                  ? entry.querySelector('a').href : null,
+                summary: getComputedStyle(entry.querySelector('summary')).display,
               };
             }"""
         )
@@ -48,6 +56,12 @@ def test_feed_reads_as_a_page(chromium, repo_url, screenshot_dir, lang, width):
         assert looks["entryDisplay"] == "block" and looks["hiddenDisplay"] == "none"
         assert looks["entries"] > 0
         assert looks["scroll"] <= width  # nothing runs off a phone's screen
+        # Each entry links its page on the published site (the XHTML content), in the feed's
+        # language; the same page of the served copy exists and is in that language.
+        published = SITE_URL if lang == "en" else SITE_URL + "es/"
+        assert looks["link"].startswith(published + "events/") and looks["summary"] == "none"
+        answer = page.request.get(repo_url + looks["link"].removeprefix(SITE_URL))
+        assert answer.ok and f'<html lang="{lang}"' in answer.text()
         assert [url for url in requests if not url.startswith(repo_url)] == []
         page.screenshot(path=screenshot_dir / f"feed-{lang}-{width}.png")
     finally:

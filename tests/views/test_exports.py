@@ -444,6 +444,12 @@ def test_atom_parses_and_escapes(record):
     assert first.link == "events/2026-03-cusco-transport-strike/"
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", e.updated) for e in entries)
     assert all("published" not in e for e in entries)
+    # The summary again as XHTML, with a link to the page a browser can follow.
+    (content,) = first.content
+    assert content.type == "application/xhtml+xml"
+    assert '<a href="events/2026-03-cusco-transport-strike/">Read the event' in content.value
+    hostile = next(e for e in entries if e.title == HOSTILE_TITLE)
+    assert "<script" not in hostile.content[0].value and "<b>" not in hostile.content[0].value
 
 
 def test_atom_with_site_url_uses_absolute_ids(record):
