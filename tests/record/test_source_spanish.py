@@ -97,3 +97,11 @@ def test_wrong_spanish_is_an_error_at_its_line(project, spanish, message):
     assert any(message in p and p.startswith("events/registries/sources.yml:") for p in problems), (
         problems
     )
+
+
+def test_strict_languages_makes_a_missing_spanish_text_an_error(project):
+    registry(project, DESCRIBED)
+    with pytest.raises(RecordError) as caught:
+        load_record(project.root, strict_languages=True)
+    (problem,) = [p for p in caught.value.problems if "the source's" in p.message]
+    assert problem.severity == "error" and problem.path == "events/registries/sources.yml"
