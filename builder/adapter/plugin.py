@@ -130,6 +130,14 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             "feed": feeds.get("en"),
             "feeds": feeds,
             "search_script": search.SEARCH_SCRIPT if has_search else None,
+            "not_found": [
+                {
+                    "lang": lang,
+                    "home": paths.page_url(paths.home(lang), config.use_directory_urls),
+                    **strings(lang)["not_found"],
+                }
+                for lang in self.config.languages
+            ],
         }
         self._add(files, outputs, config)
         self._leave_translations_out_of_the_nav(files)

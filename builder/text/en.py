@@ -244,6 +244,12 @@ WORDS = {
     "nav": {},
     # The footer's credit to the theme: "Made with Material for MkDocs".
     "made_with": "Made with",
+    # The page a wrong address gets (templates/overrides/404.html), in both languages at once.
+    "not_found": {
+        "title": "Page not found",
+        "text": "There is no page at this address.",
+        "home_label": "Go to the home page",
+    },
     "language_name": "English",
     "switch_language_label_to": "Read this page in English",
     "offline_copy": "Download the whole site for offline reading (site.zip)",

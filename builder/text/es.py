@@ -259,6 +259,11 @@ WORDS = {
     },
     # The footer's credit to the theme: "Hecho con Material for MkDocs".
     "made_with": "Hecho con",
+    "not_found": {
+        "title": "Página no encontrada",
+        "text": "No hay ninguna página en esta dirección.",
+        "home_label": "Ir a la página de inicio",
+    },
     "language_name": "Español",
     "switch_language_label_to": "Leer esta página en español",
     "offline_copy": "Descargar todo el sitio para leerlo sin conexión (site.zip)",

@@ -85,3 +85,15 @@ def test_the_scan_finds_what_it_looks_for(tmp_path: Path, repo_record):
         "Made with",
         "Publication date not recorded; reports events of 17 February 2026.",
     ]
+
+
+def test_the_not_found_page_speaks_both_languages(repo_site: Path):
+    """One 404.html serves every wrong address, English or Spanish: it says so in both, each
+    part marked with its language (the scan above reads only the page's own)."""
+    page = (repo_site / "404.html").read_text(encoding="utf-8")
+    assert html_lang(page) == "en"
+    assert "Page not found" in page_texts(page, "en")
+    assert "404 - Not found" not in page
+    spanish = re.search(r'<section class="pcr-not-found" lang="es">(.*?)</section>', page, re.S)
+    assert spanish and "Página no encontrada" in spanish.group(1)
+    assert re.search(r'href="[^"]*/es/" hreflang="es">Ir a la página de inicio<', spanish.group(1))
