@@ -20,6 +20,9 @@ class RecordPluginConfig(Config):
     site_descriptions = c.DictOfItems(c.Type(str), default={})
     """The site's description in other languages, for the pages that have none of their own
     (`<meta name="description">`); a language without one uses `site_description`."""
+    copyrights = c.DictOfItems(c.Type(str), default={})
+    """The footer's notice (mkdocs.yml's `copyright`) in other languages; a language without one
+    shows mkdocs.yml's."""
     branch = c.Type(str, default="main")
     """The repository branch that 'suggest a correction' links edit."""
     page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
@@ -41,7 +44,7 @@ class RecordPluginConfig(Config):
         return [
             f"mkdocs.yml: peru-timeline: {option} has the unknown language '{lang}' — use one "
             f"of {', '.join(LANGUAGES)}"
-            for option in ("site_names", "site_descriptions")
+            for option in ("site_names", "site_descriptions", "copyrights")
             for lang in self[option]
             if lang not in LANGUAGES
         ]

@@ -25,9 +25,11 @@ from builder.adapter.config import RecordPluginConfig
 from builder.adapter.prerendered import BlockCache, PrerenderedPage, nav_key
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
 from builder.adapter.rebuilds import ChangedFiles
+from builder.record.history import RecordHistory, read_history
 from builder.record.load import load_record
 from builder.record.model import Record
 from builder.record.problems import RecordError
+from builder.text.strings import strings
 from builder.views import paths
 from builder.views.output import OutputFile
 from builder.views.pages.assets import SCRIPT, STYLESHEET
@@ -108,6 +110,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.problems = []
         record = self._load_record()
+        history = self._history()
         existing = frozenset(file.src_uri for file in files)
         outputs: list[OutputFile] = []
         self.edit_urls = {}
@@ -115,7 +118,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         feeds: dict[str, str | None] = {}
         for lang in self.config.languages:
             settings = self._settings(lang, existing, config)
-            lang_outputs = self._produce(Job(record, self.root, settings, self.cache))
+            lang_outputs = self._produce(Job(record, self.root, settings, self.cache, history))
             feeds[lang] = feed_of(lang_outputs)
             outputs += lang_outputs
             for event in record.events:
@@ -132,6 +135,14 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             "feeds": feeds,
             "search_script": search.SEARCH_SCRIPT if has_search else None,
             "search_elsewhere_script": search.ELSEWHERE_SCRIPT if has_search else None,
+            "not_found": [
+                {
+                    "lang": lang,
+                    "home": paths.page_url(paths.home(lang), config.use_directory_urls),
+                    **strings(lang)["not_found"],
+                }
+                for lang in self.config.languages
+            ],
         }
         self._add(files, outputs, config)
         self._leave_translations_out_of_the_nav(files)
@@ -200,10 +211,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
                 config,
                 site_name=self._site_name(lang, config),
                 site_description=description,
+                copyright=self.config.copyrights.get(lang) or config.copyright,
                 extra={**config.extra, "homepage": home},
             )
         if isinstance(page, PrerenderedPage):  # main.html renders its sidebars once per key
             context["pcr_nav_key"] = nav_key(page, lang)
+        context["pcr_made_with"] = strings(lang)["made_with"]
         context["pcr_offline_copy"] = offline.offline_copy_link(lang, self.offline, config.site_url)
         return context
 
@@ -290,6 +303,17 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             )
         self.last_record = record
         return record
+
+    def _history(self) -> RecordHistory:
+        """The repository's history of events/, which orders the feed; said once per build
+        when it is missing, since the feed then falls back to the order of event dates."""
+        history = read_history(self.root)
+        if not history.complete:
+            log.info(
+                "No usable git history (%s): the feed lists events by date, newest first",
+                history.reason,
+            )
+        return history
 
     def _preview_despite(self, failure: PluginError, error: RecordError) -> None:
         """While serving: log the problems, and show them on every page of the last good site."""

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.record.history import RecordHistory
 from builder.record.model import Record
 from builder.views import paths
 from builder.views.exports import export_files
@@ -28,12 +29,14 @@ from builder.views.settings import SiteSettings
 @dataclass(frozen=True)
 class Job:
     """What every producer is given for one language of the site. `store` keeps drawn files
-    between builds (the adapter's FileCache), or None to draw everything."""
+    between builds (the adapter's FileCache), or None to draw everything; `history` is the
+    repository's (it orders the feed), or None where there is none."""
 
     record: Record
     root: Path
     settings: SiteSettings
     store: Store | None = None
+    history: RecordHistory | None = None
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class Producer:
 
 def _downloads(job: Job, made: Sequence[OutputFile]) -> list[OutputFile]:
     settings = job.settings
-    return export_files(job.record, settings.lang, settings.site_url)
+    return export_files(job.record, settings.lang, settings.site_url, job.history)
 
 
 def _maps(job: Job, made: Sequence[OutputFile]) -> list[OutputFile]:

@@ -127,7 +127,7 @@ def read_event(
             "an alleged event needs 'claimed_by'",
             "name who made the claim: claimed_by: [actor-id]",
         )
-    sources = _read_citations(f, registries.sources, event_id)
+    sources = _read_citations(f, registries.sources, event_id, strict_languages)
     related = []
     for value, mark in f.text_list("related"):
         if value == event_id:
@@ -337,7 +337,9 @@ def _place_is_where_it_says(
     return False
 
 
-def _read_citations(f: FieldReader, registry: dict[str, Source], event_id: str) -> list[Citation]:
+def _read_citations(
+    f: FieldReader, registry: dict[str, Source], event_id: str, strict_languages: bool = False
+) -> list[Citation]:
     citations = []
     items = f.sequence_of("sources", required=_required("sources"))
     for n, node in enumerate(items, start=1):
@@ -362,7 +364,9 @@ def _read_citations(f: FieldReader, registry: dict[str, Source], event_id: str) 
             s = FieldReader(
                 node, f.path, f.problems, (*SOURCE_FIELDS, "pinpoint"), "an inline source"
             )
-            source = read_source(s, f"{event_id}#{n}", registered=False)
+            source = read_source(
+                s, f"{event_id}#{n}", registered=False, strict_languages=strict_languages
+            )
         pinpoint = s.text("pinpoint", single_line=True)
         if source:
             citations.append(Citation(source, pinpoint))

@@ -89,7 +89,7 @@ def read_record(
     themes = load_themes(registry_dir / "themes.yml", show(registry_dir / "themes.yml"), problems)
     actors = load_actors(registry_dir / "actors.yml", show(registry_dir / "actors.yml"), problems)
     sources = load_sources(
-        registry_dir / "sources.yml", show(registry_dir / "sources.yml"), problems
+        registry_dir / "sources.yml", show(registry_dir / "sources.yml"), problems, strict_languages
     )
     files = event_files(events_dir)
     registries = Registries(

@@ -90,6 +90,23 @@ class Source:
     untitled: bool = False
     headline_unknown: bool = False
     registered: bool = True
+    # The record's own words about the source in Spanish (its `es:` fields); the title is the
+    # publisher's and stays as published, unless it is the record's [description] of the piece.
+    stance_es: str | None = None
+    date_note_es: str | None = None
+    description_es: str | None = None
+
+    def stance_in(self, lang: str) -> str | None:
+        """Who is speaking, in `lang` (English where no Spanish was written)."""
+        return self.stance_es if lang == "es" and self.stance_es else self.stance
+
+    def date_note_in(self, lang: str) -> str | None:
+        """Why the date is unknown, in `lang` (English where no Spanish was written)."""
+        return self.date_note_es if lang == "es" and self.date_note_es else self.date_note
+
+    def title_in(self, lang: str) -> str:
+        """The headline as published, or the record's [description] of the piece in `lang`."""
+        return self.description_es if lang == "es" and self.description_es else self.title
 
 
 @dataclass(frozen=True, slots=True)

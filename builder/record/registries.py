@@ -7,7 +7,7 @@ from pathlib import Path
 
 from builder.record.field_reader import SLUG, FieldReader
 from builder.record.model import LANGUAGES, Actor, Localized, Region, Scope, Source, Theme
-from builder.record.problems import Problem, did_you_mean
+from builder.record.problems import ERROR, WARNING, Problem, did_you_mean
 from builder.record.strict_yaml import Mapping, Mark, YamlProblem, load
 
 ACTOR_KINDS = ("person", "party", "institution", "organisation", "outlet", "government")
@@ -26,7 +26,10 @@ SOURCE_FIELDS = (
     "url",
     "language",
     "stance",
+    "es",
 )
+# The fields of a source's `es:`: the record's own words about it, in Spanish.
+SOURCE_SPANISH_FIELDS = ("title", "date_note", "stance")
 
 
 def read_mapping(path: Path, display: str, problems: list[Problem]) -> Mapping | None:
@@ -209,21 +212,25 @@ def load_actors(path: Path, display: str, problems: list[Problem]) -> dict[str, 
     return actors
 
 
-def load_sources(path: Path, display: str, problems: list[Problem]) -> dict[str, Source]:
-    """Read the source registry."""
+def load_sources(
+    path: Path, display: str, problems: list[Problem], strict_languages: bool = False
+) -> dict[str, Source]:
+    """Read the source registry; `strict_languages` makes a missing Spanish text an error."""
     root = read_mapping(path, display, problems)
     sources: dict[str, Source] = {}
     if root is None:
         return sources
     for key, _, node in _entries(root, display, problems, "source"):
         f = FieldReader(node, display, problems, SOURCE_FIELDS, f"source '{key}'")
-        source = read_source(f, key, registered=True)
+        source = read_source(f, key, registered=True, strict_languages=strict_languages)
         if source:
             sources[key] = source
     return sources
 
 
-def read_source(f: FieldReader, source_id: str, registered: bool) -> Source | None:
+def read_source(
+    f: FieldReader, source_id: str, registered: bool, strict_languages: bool = False
+) -> Source | None:
     """Read a source's fields (in the registry or inline in an event)."""
     publisher = f.text("publisher", required=True, single_line=True)
     title = f.text("title", required=True, single_line=True)
@@ -251,6 +258,8 @@ def read_source(f: FieldReader, source_id: str, registered: bool) -> Source | No
             "a title in square brackets is a description, not a headline",
             "add untitled: true (published without a headline) or headline_unknown: true (headline not recorded)",
         )
+    stance = f.text("stance", single_line=True)
+    es = _source_spanish(f, title if described else None, date_note, stance, strict_languages)
     if not (publisher and title) or (date is None and date_note is None):
         return None
     return Source(
@@ -262,11 +271,62 @@ def read_source(f: FieldReader, source_id: str, registered: bool) -> Source | No
         date_note=date_note,
         url=url,
         language=language,
-        stance=f.text("stance", single_line=True),
+        stance=stance,
         untitled=untitled,
         headline_unknown=headline_unknown,
         registered=registered,
+        stance_es=es.get("stance"),
+        date_note_es=es.get("date_note"),
+        description_es=es.get("title"),
     )
+
+
+def _source_spanish(
+    f: FieldReader,
+    description: str | None,
+    date_note: str | None,
+    stance: str | None,
+    strict: bool = False,
+) -> dict[str, str]:
+    """A source's `es:`: the Spanish of its description, date note and stance, each of which
+    the source must have in English; a warning (an error when `strict`) names those still
+    without Spanish."""
+    node = f.mapping_of("es")
+    texts: dict[str, str] = {}
+    english = {"title": description, "date_note": date_note, "stance": stance}
+    if node is not None:
+        sub = FieldReader(
+            node, f.path, f.problems, SOURCE_SPANISH_FIELDS, f"the Spanish texts of {f.what}"
+        )
+        for name in SOURCE_SPANISH_FIELDS:
+            text = sub.text(name, single_line=name != "date_note")
+            if text is None:
+                continue
+            if english[name] is None:
+                fix = (
+                    "a published headline stays in the language it was published in; remove it"
+                    if name == "title"
+                    else f"add the English '{name}' too, or remove the Spanish one"
+                )
+                sub.problem(sub.key_mark(name), f"'es' has a {name} the source has not", fix)
+                continue
+            if name == "title" and not (text.startswith("[") and text.endswith("]")):
+                sub.problem(
+                    sub.key_mark(name),
+                    "the Spanish description of a piece without a known headline is not in square brackets",
+                    'write title: "[informe de … sobre …]"',
+                )
+                continue
+            texts[name] = text
+    missing = [name for name, text in english.items() if text is not None and name not in texts]
+    if missing:
+        f.problem(
+            f.key_mark("es") if node is not None else f.mapping.mark,
+            f"no Spanish text for the source's {', '.join(missing)}",
+            "add them under the source's 'es:' (see events/README.md)",
+            severity=ERROR if strict else WARNING,
+        )
+    return texts
 
 
 def _spanish(f: FieldReader, names: tuple[str, ...]) -> dict[str, str]:

@@ -249,6 +249,14 @@ WORDS = {
     "feed": "Latest events (Atom feed)",
     "only_in_english": "Text available only in English",
     "nav": {},
+    # The footer's credit to the theme: "Made with Material for MkDocs".
+    "made_with": "Made with",
+    # The page a wrong address gets (templates/overrides/404.html), in both languages at once.
+    "not_found": {
+        "title": "Page not found",
+        "text": "There is no page at this address.",
+        "home_label": "Go to the home page",
+    },
     "language_name": "English",
     "switch_language_label_to": "Read this page in English",
     # Offered under a search that found nothing, on the other language's pages, in this language.
@@ -355,17 +363,28 @@ WORDS = {
     # The downloads and feeds (builder/views/exports.py).
     "downloads": {
         "record": "Peru's crisis of rule, 2025–2026: the record",
-        "feed_subtitle": "The latest events in the record, by date.",
+        "feed_subtitle": "The events the record added or changed last, newest change first.",
         "license_notice": (
             "The events, summaries and structure are the record's own work under CC BY 4.0. The "
             "source articles are copyrighted by their publishers: cited, never reproduced."
         ),
         "calendar": "Peru's crisis of rule, 2025–2026",
         "author": "The Peru crisis record contributors",
-        "day_unknown": "day unknown",
-        "days_unknown": "days unknown",
-        "month_unknown": "month unknown",
-        "dates_unknown": "exact dates unknown",
+        "calendar_description": (
+            "Events of the record known to the day. Events dated only to a month or a year are "
+            "not in this calendar; a period longer than 31 days appears on its first and last "
+            "day."
+        ),
+        # A period's first and last day in the calendar: {dates} is the whole period in words.
+        "period_begins": "Begins: {title} ({dates})",
+        "period_ends": "Ends: {title} ({dates})",
+        "feed_about": (
+            "This is the record's news feed. To follow new and changed events, copy this page's "
+            "address into a feed reader."
+        ),
+        "feed_read_more": "Read the event's page",
+        "feed_changed": "Added or changed:",
+        "feed_css_comment": "How a browser shows the news feed; feed readers do not load it.",
         "approx": "c.",
         "note": "Sources differ",
         "status": "Status",

@@ -264,6 +264,13 @@ WORDS = {
         "Glossary": "Glosario",
         "Contributing": "Cómo contribuir",
     },
+    # The footer's credit to the theme: "Hecho con Material for MkDocs".
+    "made_with": "Hecho con",
+    "not_found": {
+        "title": "Página no encontrada",
+        "text": "No hay ninguna página en esta dirección.",
+        "home_label": "Ir a la página de inicio",
+    },
     "language_name": "Español",
     "switch_language_label_to": "Leer esta página en español",
     # Offered under a search that found nothing, on the other language's pages, in this language.
@@ -368,7 +375,7 @@ WORDS = {
     # The downloads and feeds (builder/views/exports.py).
     "downloads": {
         "record": "La crisis de gobierno del Perú, 2025–2026: el registro",
-        "feed_subtitle": "Los últimos hechos del registro, por fecha.",
+        "feed_subtitle": "Los hechos que el registro añadió o cambió por última vez, del cambio más reciente al más antiguo.",
         "license_notice": (
             "Los hechos, resúmenes y estructura son obra propia del registro, bajo CC BY 4.0. Los "
             "artículos de las fuentes tienen derechos de autor de sus editores: se citan, nunca "
@@ -376,10 +383,22 @@ WORDS = {
         ),
         "calendar": "La crisis de gobierno del Perú, 2025–2026",
         "author": "Colaboradores del Registro de la crisis del Perú",
-        "day_unknown": "día desconocido",
-        "days_unknown": "días desconocidos",
-        "month_unknown": "mes desconocido",
-        "dates_unknown": "fechas exactas desconocidas",
+        "calendar_description": (
+            "Hechos del registro conocidos al día. Los hechos fechados solo por mes o por año no "
+            "están en este calendario; un período de más de 31 días aparece en su primer y su "
+            "último día."
+        ),
+        "period_begins": "Comienza: {title} ({dates})",
+        "period_ends": "Termina: {title} ({dates})",
+        "feed_about": (
+            "Este es el canal de noticias del registro. Para seguir los hechos nuevos y "
+            "modificados, copie la dirección de esta página en un lector de canales."
+        ),
+        "feed_read_more": "Leer la página del hecho",
+        "feed_changed": "Añadido o modificado:",
+        "feed_css_comment": (
+            "Cómo muestra un navegador el canal de noticias; los lectores de canales no lo cargan."
+        ),
         "approx": "aprox.",
         "note": "Las fuentes difieren",
         "status": "Estado",

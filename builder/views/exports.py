@@ -15,9 +15,11 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from builder.record.dates import DAY, MONTH, PartialDate
+from builder.record.dates import DAY, PartialDate
+from builder.record.history import RecordHistory
 from builder.record.model import LANGUAGES, Citation, Event, Localized, Record, Source
 from builder.text.dates import dates_in_full
 from builder.text.markup import plain_text_with_addresses, xml_safe
@@ -35,20 +37,32 @@ PROJECT = "peru-crisis-record"
 # The year in every tag: URI. Tag URIs must never change, so this is a constant, not a clock.
 TAG_YEAR = "2026"
 FEED_SIZE = 50
+# Beside each feed.xml: how a browser shows the feed (feed_stylesheet).
+FEED_STYLESHEET = "feed.css"
+# The longest entry the calendar holds; a longer period is marked on its first and last day.
+MAX_CALENDAR_DAYS = 31
 CSV_COLUMNS = (
     "id", "url", "date", "date_precision", "end", "approximate", "title", "summary", "themes",
     "regions", "places", "actors", "status", "claimed_by", "note", "related", "source_count", "sources",
 )  # fmt: skip
 ATOM_NS = "http://www.w3.org/2005/Atom"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def export_files(record: Record, lang: str = "en", site_url: str | None = None) -> list[OutputFile]:
-    """Every download for `lang`: data/events.{json,csv,geojson,ics} and feed.xml.
+def export_files(
+    record: Record,
+    lang: str = "en",
+    site_url: str | None = None,
+    history: RecordHistory | None = None,
+) -> list[OutputFile]:
+    """Every download for `lang`: data/events.{json,csv,geojson,ics}, feed.xml and its
+    stylesheet feed.css.
 
     English files sit at the site root; the Spanish ones (`lang="es"`) under `es/`.
     `site_url` (e.g. "https://example.org/peru/") makes feed ids, calendar UIDs and links
-    absolute; without it links are relative and ids use a tag: URI.
+    absolute; without it links are relative and ids use a tag: URI. `history` (the
+    repository's, builder.record.history) orders the feed and stamps the calendar.
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
@@ -58,8 +72,9 @@ def export_files(record: Record, lang: str = "en", site_url: str | None = None) 
         OutputFile(f"{prefix}data/events.json", events_json(record, events, lang, site_url)),
         OutputFile(f"{prefix}data/events.csv", events_csv(record, events, lang)),
         OutputFile(f"{prefix}data/events.geojson", events_geojson(record, events, lang)),
-        OutputFile(f"{prefix}data/events.ics", events_ics(record, events, lang, site_url)),
-        OutputFile(f"{prefix}feed.xml", atom_feed(record, events, lang, site_url)),
+        OutputFile(f"{prefix}data/events.ics", events_ics(record, events, lang, site_url, history)),
+        OutputFile(f"{prefix}feed.xml", atom_feed(record, events, lang, site_url, history)),
+        OutputFile(f"{prefix}{FEED_STYLESHEET}", feed_stylesheet(lang)),
     ]
 
 
@@ -89,7 +104,7 @@ def _source_line(citation: Citation, lang: str) -> str:
     """'publisher — title (date)', the human summary of one citation."""
     source = citation.source
     when = source.date.iso() if source.date else strings(lang)["downloads"]["undated"]
-    line = f"{source.publisher} — {source.title} ({when})"
+    line = f"{source.publisher} — {source.title_in(lang)} ({when})"
     return f"{line}, {citation.pinpoint}" if citation.pinpoint else line
 
 
@@ -166,26 +181,28 @@ def _event_json(event: Event, lang: str) -> dict:
         "actors": list(event.actors),
         "status": event.status,
         "claimed_by": list(event.claimed_by),
-        "sources": [_source_json(citation) for citation in event.sources],
+        "sources": [_source_json(citation, lang) for citation in event.sources],
         "related": list(event.related),
     }
 
 
-def _source_json(citation: Citation) -> dict:
+def _source_json(citation: Citation, lang: str) -> dict:
+    """A source as cited; the record's own words about it (a described title, the date note,
+    the stance) in `lang`, the publisher's title as published."""
     source: Source = citation.source
     return {
         # Registry key; None for a source written inline in the event file.
         "id": source.id if source.registered else None,
         "publisher": source.publisher,
-        "title": source.title,
+        "title": source.title_in(lang),
         "untitled": source.untitled,
         "headline_unknown": source.headline_unknown,
         "author": source.author,
         "date": source.date.iso() if source.date else None,
-        "date_note": source.date_note,
+        "date_note": source.date_note_in(lang),
         "url": source.url,
         "language": source.language,
-        "stance": source.stance,
+        "stance": source.stance_in(lang),
         "pinpoint": citation.pinpoint,
     }
 
@@ -303,10 +320,11 @@ def fold_line(line: str) -> str:
     return "\r\n ".join(piece.decode("utf-8") for piece in pieces)
 
 
-def calendar_stamp(record: Record) -> str:
-    """DTSTAMP for every VEVENT: SOURCE_DATE_EPOCH when set, else the latest event's first day.
+def calendar_stamp(record: Record, history: RecordHistory | None = None) -> str:
+    """DTSTAMP for every VEVENT: SOURCE_DATE_EPOCH when set, else the last commit's time, else
+    the latest event's first day.
 
-    Never the wall clock, so that two builds of one record are byte-identical.
+    Never the wall clock, so that two builds of one commit are byte-identical.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
@@ -314,6 +332,8 @@ def calendar_stamp(record: Record) -> str:
             moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
         except (ValueError, OverflowError, OSError) as exc:
             raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from exc
+    elif history is not None and history.last_commit is not None:
+        moment = history.last_commit
     elif record.events:
         latest = max(event.date.first_day() for event in record.events)
         moment = dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC)
@@ -322,25 +342,54 @@ def calendar_stamp(record: Record) -> str:
     return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
-def ics_summary(event: Event, lang: str) -> str:
-    """The title, plus the date in words where a calendar's all-day block would mislead:
-    a month- or year-precision date, or an approximate one ('… (June 2026, day unknown)')."""
-    title = event.title.get(lang)
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One all-day VEVENT: `end` is exclusive (the day after the last day), as DTEND is."""
+
+    uid: str
+    start: dt.date
+    end: dt.date
+    summary: str
+
+
+def calendar_entries(event: Event, lang: str) -> list[CalendarEntry]:
+    """What the calendar holds for `event`: only days the record knows.
+
+    An event on a known day is that day; a period known to the day at both ends and at most
+    MAX_CALENDAR_DAYS long is one entry over it. A longer period, or one with an end known only
+    to the month or year, gets an entry on each end known to the day ("Begins: …", "Ends: …").
+    An event known only to the month or year is left out (content/data.md says so).
+    """
     words = strings(lang)["downloads"]
-    dates = [event.date] + ([event.end] if event.end else [])
-    vague = [d for d in dates if d.precision != DAY]
-    if not vague and not event.approximate:
-        return title
-    shown = dates_in_full(dates, lang)
+    title = event.title.get(lang)
     if event.approximate:
-        shown = f"{words['approx']} {shown}"
-    if vague:
-        if any(d.precision != MONTH for d in vague):
-            unknown = words["dates_unknown"] if event.end else words["month_unknown"]
-        else:
-            unknown = words["days_unknown"] if len(vague) > 1 else words["day_unknown"]
-        shown = f"{shown}, {unknown}"
-    return f"{title} ({shown})"
+        title = f"{title} ({words['approx']} {dates_in_full(_dates_of(event), lang)})"
+    start, end = event.date, event.end
+    if end is None:
+        if start.precision != DAY:
+            return []
+        day = start.first_day()
+        return [CalendarEntry(event.id, day, day + dt.timedelta(days=1), title)]
+    first, last = start.first_day(), end.last_day()
+    both_days = start.precision == DAY and end.precision == DAY
+    if both_days and (last - first).days + 1 <= MAX_CALENDAR_DAYS:
+        return [CalendarEntry(event.id, first, last + dt.timedelta(days=1), title)]
+    span = dates_in_full([start, end], lang)
+    entries = []
+    for date, role in ((start, "begins"), (end, "ends")):
+        if date.precision == DAY:
+            day = date.first_day()
+            summary = words[f"period_{role}"].format(title=event.title.get(lang), dates=span)
+            if event.approximate:
+                summary = f"{summary} ({words['approx']})"
+            entries.append(
+                CalendarEntry(f"{event.id}-{role}", day, day + dt.timedelta(days=1), summary)
+            )
+    return entries
+
+
+def _dates_of(event: Event) -> list[PartialDate]:
+    return [event.date] + ([event.end] if event.end else [])
 
 
 def _ics_description(event: Event, lang: str, site_url: str | None) -> str:
@@ -358,19 +407,21 @@ def _ics_description(event: Event, lang: str, site_url: str | None) -> str:
 
 
 def _vevent(
-    record: Record, event: Event, lang: str, site_url: str | None, stamp: str, host: str
+    record: Record,
+    event: Event,
+    entry: CalendarEntry,
+    lang: str,
+    site_url: str | None,
+    stamp: str,
+    host: str,
 ) -> list[str]:
-    start = event.date.first_day()
-    # DTEND is exclusive: the day after the last day the event (or its period) covers.
-    last = (event.end or event.date).last_day()
-    end = last + dt.timedelta(days=1)
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{event.id}@{host}",
+        f"UID:{entry.uid}@{host}",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-        f"SUMMARY:{ics_escape(ics_summary(event, lang))}",
+        f"DTSTART;VALUE=DATE:{entry.start:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{entry.end:%Y%m%d}",
+        f"SUMMARY:{ics_escape(entry.summary)}",
         f"DESCRIPTION:{ics_escape(_ics_description(event, lang, site_url))}",
     ]
     themes = [record.themes[t].name.get(lang) if t in record.themes else t for t in event.themes]
@@ -387,10 +438,17 @@ def _vevent(
     return lines
 
 
-def events_ics(record: Record, events: list[Event], lang: str, site_url: str | None) -> str:
-    """An RFC 5545 calendar of all-day events: CRLF line ends, lines folded at 75 octets."""
+def events_ics(
+    record: Record,
+    events: list[Event],
+    lang: str,
+    site_url: str | None,
+    history: RecordHistory | None = None,
+) -> str:
+    """An RFC 5545 calendar of all-day entries (`calendar_entries`): CRLF line ends, lines
+    folded at 75 octets."""
     host = (urlsplit(site_url).hostname if site_url else None) or PROJECT
-    stamp = calendar_stamp(record)
+    stamp = calendar_stamp(record, history)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -398,9 +456,11 @@ def events_ics(record: Record, events: list[Event], lang: str, site_url: str | N
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{ics_escape(strings(lang)['downloads']['calendar'])}",
+        f"X-WR-CALDESC:{ics_escape(strings(lang)['downloads']['calendar_description'])}",
     ]
     for event in events:
-        lines.extend(_vevent(record, event, lang, site_url, stamp, host))
+        for entry in calendar_entries(event, lang):
+            lines.extend(_vevent(record, event, entry, lang, site_url, stamp, host))
     lines.append("END:VCALENDAR")
     return "".join(fold_line(line) + "\r\n" for line in lines)
 
@@ -408,10 +468,45 @@ def events_ics(record: Record, events: list[Event], lang: str, site_url: str | N
 # --- Atom -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class FeedEntry:
+    """An event in the feed, with when the record added it and last changed it (Atom times)."""
+
+    event: Event
+    updated: str
+    published: str | None = None
+
+
 def latest_events(events: Iterable[Event], count: int = FEED_SIZE) -> list[Event]:
     """The `count` latest events: by date, newest first; events of one date by id."""
     by_id = sorted(events, key=lambda e: e.id)
     return sorted(by_id, key=lambda e: e.date.sort_key(), reverse=True)[:count]
+
+
+def feed_entries(
+    events: Iterable[Event], history: RecordHistory | None, count: int = FEED_SIZE
+) -> list[FeedEntry]:
+    """The `count` events the record changed last, newest change first.
+
+    With a complete history each entry is dated by the commits of its file (an event not yet
+    committed counts as changed by the last commit); ties go to the later event date, then the
+    id. Without one (no git, a shallow clone) the order is by event date, newest first, and an
+    entry's `updated` is its date's first day: what `latest_events` gives.
+    """
+    if history is None or not history.complete or history.last_commit is None:
+        return [FeedEntry(e, _atom_time(e.date)) for e in latest_events(events, count)]
+    last, events = history.last_commit, list(events)
+    dated = []
+    for event in latest_events(events, count=len(events)):
+        changes = history.of(event.path)
+        added, changed = (changes.added, changes.changed) if changes else (last, last)
+        dated.append((changed, FeedEntry(event, _moment(changed), _moment(added))))
+    dated.sort(key=lambda pair: pair[0], reverse=True)  # stable: date order breaks ties
+    return [entry for _, entry in dated[:count]]
+
+
+def _moment(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _atom_time(date: PartialDate) -> str:
@@ -424,14 +519,21 @@ def _tag(lang: str, specific: str) -> str:
     return f"tag:{PROJECT},{TAG_YEAR}:{path}"
 
 
-def atom_feed(record: Record, events: list[Event], lang: str, site_url: str | None) -> str:
-    """Atom 1.0 with the latest events. All text goes through ElementTree, which escapes it.
+def atom_feed(
+    record: Record,
+    events: list[Event],
+    lang: str,
+    site_url: str | None,
+    history: RecordHistory | None = None,
+) -> str:
+    """Atom 1.0 with the events the record changed last (`feed_entries`), styled for a browser
+    by `feed_stylesheet`. All text goes through ElementTree, which escapes it.
 
-    `updated` comes from event dates (the feed's is its newest entry's): the record has no
-    other clock that builds could reproduce.
+    The feed's `updated` is its newest entry's: the record has no other clock that builds
+    could reproduce.
     """
     words = strings(lang)["downloads"]
-    entries = latest_events(events)
+    entries = feed_entries(events, history)
     feed_path = "feed.xml" if lang == "en" else f"{lang}/feed.xml"
     home = "" if lang == "en" else f"{lang}/"
 
@@ -447,8 +549,8 @@ def atom_feed(record: Record, events: list[Event], lang: str, site_url: str | No
     child(feed, "id", absolute_url(site_url, feed_path) if site_url else _tag(lang, "feed"))
     child(feed, "title", words["record"])
     child(feed, "subtitle", words["feed_subtitle"])
-    newest = entries[0].date if entries else PartialDate(1970, 1, 1)
-    child(feed, "updated", _atom_time(newest))
+    newest = max((e.updated for e in entries), default="1970-01-01T00:00:00Z")
+    child(feed, "updated", newest)
     # Relative hrefs resolve against the feed's own address, which sits at the language root.
     child(feed, "link", rel="self", type="application/atom+xml",
           href=absolute_url(site_url, feed_path) if site_url else "feed.xml")  # fmt: skip
@@ -457,24 +559,29 @@ def atom_feed(record: Record, events: list[Event], lang: str, site_url: str | No
     author = child(feed, "author")
     child(author, "name", words["author"])
     child(feed, "rights", f"{DATA_LICENSE} ({DATA_LICENSE_URL})")
-    for event in entries:
-        _atom_entry(child, feed, record, event, lang, site_url)
+    for entry in entries:
+        _atom_entry(child, feed, record, entry, lang, site_url)
     ET.indent(feed)
     body = ET.tostring(feed, encoding="unicode")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+    # A browser that opens the feed shows it with the stylesheet beside it; readers ignore it.
+    style = f'<?xml-stylesheet type="text/css" href="{FEED_STYLESHEET}"?>\n'
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + style + body + "\n"
 
 
 def _atom_entry(
-    child, feed: ET.Element, record: Record, event: Event, lang: str, site_url: str | None
+    child, feed: ET.Element, record: Record, item: FeedEntry, lang: str, site_url: str | None
 ) -> None:
     words = strings(lang)["downloads"]
+    event = item.event
     page = event_path(event.id, lang)
     entry = child(feed, "entry")
     child(
         entry, "id", absolute_url(site_url, page) if site_url else _tag(lang, f"events/{event.id}")
     )
     child(entry, "title", event.title.get(lang))
-    child(entry, "updated", _atom_time(event.date))
+    child(entry, "updated", item.updated)
+    if item.published:
+        child(entry, "published", item.published)
     # Without a site URL the link is relative to the feed, which sits beside events/.
     child(entry, "link", rel="alternate", type="text/html",
           href=absolute_url(site_url, page) if site_url else f"events/{event.id}/")  # fmt: skip
@@ -485,9 +592,53 @@ def _atom_entry(
     if event.approximate:
         when = f"{words['approx']} {when}"
     lead = f"{when} · {words['statuses'][event.status]}"
-    child(
-        entry,
-        "summary",
-        f"{lead}\n\n{plain_text_with_addresses(event.summary.get(lang))}",
-        type="text",
-    )
+    text = plain_text_with_addresses(event.summary.get(lang))
+    child(entry, "summary", f"{lead}\n\n{text}", type="text")
+    # The same as XHTML, ending with a link to the page: a browser showing the feed (feed.css)
+    # makes it a link a reader can follow, which Atom's own <link> never is.
+    content = child(entry, "content", type="xhtml")
+    div = child(content, "div", xmlns=XHTML_NS)
+    for paragraph in [lead, *text.split("\n\n")]:
+        child(div, "p", paragraph)
+    href = absolute_url(site_url, page) if site_url else f"events/{event.id}/"
+    child(child(div, "p"), "a", words["feed_read_more"], href=href)
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ") + '"'
+
+
+def feed_stylesheet(lang: str) -> str:
+    """The CSS a browser applies to feed.xml (named in its xml-stylesheet instruction): the
+    feed as a page in `lang`, with a note on what a feed is; feed readers never load it.
+
+    CSS, not XSLT: Chromium has removed XSLT, while every browser styles XML with CSS.
+    """
+    words = strings(lang)["downloads"]
+    return f"""/* {words["feed_css_comment"]} */
+feed {{ display: block; max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem;
+  font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328;
+  background: #fff; }}
+feed > id, feed > link, feed > author, feed > rights, feed > updated, entry > id,
+entry > link, entry > category, entry > published {{ display: none; }}
+feed::before {{ content: {_css_string(words["feed_about"])}; display: block; padding: 0.75rem 1rem;
+  margin-bottom: 1.5rem; border-left: 4px solid #7a1f2b; background: #f6f1ef; }}
+feed > title {{ display: block; font-size: 1.75rem; font-weight: 700; line-height: 1.25; }}
+feed > subtitle {{ display: block; color: #59636e; margin: 0.25rem 0 1.5rem; }}
+entry {{ display: block; border-top: 1px solid #d1d9e0; padding: 1rem 0; }}
+entry > title {{ display: block; font-size: 1.15rem; font-weight: 650; }}
+entry > updated {{ display: block; color: #59636e; font-size: 0.875rem; }}
+entry > updated::before {{ content: {_css_string(words["feed_changed"] + " ")}; }}
+entry > summary {{ display: none; }}
+entry > content {{ display: block; margin-top: 0.5rem; }}
+entry > content p {{ display: block; margin: 0.5rem 0; }}
+entry > content a {{ color: #7a1f2b; text-decoration: underline; }}
+@media (prefers-color-scheme: dark) {{
+  feed {{ color: #e6edf3; background: #0d1117; }}
+  feed::before {{ background: #2a1d20; }}
+  feed > subtitle, entry > updated {{ color: #9198a1; }}
+  entry {{ border-color: #3d444d; }}
+  entry > content a {{ color: #f0a3ad; }}
+}}
+"""

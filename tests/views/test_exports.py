@@ -7,24 +7,27 @@ import datetime as dt
 import io
 import json
 import re
-import xml.etree.ElementTree as ET
 
+import feedparser
+import icalendar
 import pytest
 
+from builder.record.history import read_history
 from builder.record.load import load_record
 from builder.record.problems import RecordError
 from builder.views.exports import (
     CSV_COLUMNS,
     FEED_SIZE,
+    MAX_CALENDAR_DAYS,
     export_files,
     fold_line,
     ics_escape,
     latest_events,
 )
 from builder.views.spreadsheet import guard_cell
+from tests.support.git_history import commit_all, git
 from tests.support.project import REPO, VALID_EVENT, VALID_NAME
 
-ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = (
     '=HYPERLINK("https://evil.example","x") <script>alert(1)</script> "; DROP TABLE events; --'
 )
@@ -119,11 +122,12 @@ def by_path(files) -> dict[str, str]:
 
 def test_paths_per_language(record):
     assert sorted(by_path(export_files(record))) == [
-        "data/events.csv", "data/events.geojson", "data/events.ics", "data/events.json", "feed.xml",
+        "data/events.csv", "data/events.geojson", "data/events.ics", "data/events.json", "feed.css",
+        "feed.xml",
     ]  # fmt: skip
     assert sorted(by_path(export_files(record, "es"))) == [
         "es/data/events.csv", "es/data/events.geojson", "es/data/events.ics", "es/data/events.json",
-        "es/feed.xml",
+        "es/feed.css", "es/feed.xml",
     ]  # fmt: skip
     with pytest.raises(ValueError, match="unknown language"):
         export_files(record, "fr")
@@ -281,67 +285,88 @@ def test_geojson_points(record):
 # --- iCalendar ------------------------------------------------------------------------------
 
 
-def ics_unescape(value: str) -> str:
-    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
-
-
-def parse_ics(text: str) -> list[dict[str, str]]:
-    """A small RFC 5545 reader: unfold, split name;params:value, group VEVENTs."""
+def parse_ics(text: str) -> list[icalendar.Event]:
+    """The calendar's VEVENTs as icalendar reads them, after checking the lines RFC 5545 asks for."""
     assert text.endswith("\r\n")
-    physical = text[:-2].split("\r\n")
-    for line in physical:
+    for line in text[:-2].split("\r\n"):
         assert "\n" not in line and "\r" not in line, "bare line break"
         assert len(line.encode("utf-8")) <= 75, f"line longer than 75 octets: {line!r}"
-    logical: list[str] = []
-    for line in physical:
-        if line.startswith(" "):
-            logical[-1] += line[1:]
-        else:
-            logical.append(line)
-    assert logical[0] == "BEGIN:VCALENDAR" and logical[-1] == "END:VCALENDAR"
-    events, current = [], None
-    for line in logical:
-        name, _, value = line.partition(":")
-        if line == "BEGIN:VEVENT":
-            current = {}
-        elif line == "END:VEVENT":
-            events.append(current)
-            current = None
-        elif current is not None:
-            current[name] = value
-    return events
+    calendar = icalendar.Calendar.from_ical(text)
+    assert calendar.errors == [] and calendar.name == "VCALENDAR"
+    return list(calendar.walk("VEVENT"))
 
 
-def test_ics_is_valid_and_escaped(record, monkeypatch):
+def days(entry: icalendar.Event) -> tuple[dt.date, dt.date]:
+    """An all-day entry's first day and its exclusive end."""
+    start, end = entry.decoded("DTSTART"), entry.decoded("DTEND")
+    assert type(start) is dt.date and type(end) is dt.date, "all-day entries only"
+    return start, end
+
+
+def test_ics_holds_only_known_days(record, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     events = parse_ics(by_path(export_files(record))["data/events.ics"])
-    assert len(events) == 5
-    uids = [e["UID"] for e in events]
-    assert len(set(uids)) == 5 and uids[0] == "2025-year-only@peru-crisis-record"
-    assert {e["DTSTAMP"] for e in events} == {"20260301T000000Z"}  # latest event's first day
-    ev = {e["UID"].split("@")[0]: e for e in events}
+    ev = {str(e["UID"]).split("@")[0]: e for e in events}
+    # The month (March 2026), the year (2025) and the hostile month (January 2026): left out.
+    assert sorted(ev) == [
+        "2025-10-10-jeri-term-begins",
+        "2025-10-10-jeri-term-ends",
+        "2026-02-18-congress-installs-balcazar",
+    ]
+    assert {e["DTSTAMP"].dt for e in events} == {dt.datetime(2026, 3, 1, tzinfo=dt.UTC)}
     # A day: all-day, DTEND the next day (exclusive).
     day = ev["2026-02-18-congress-installs-balcazar"]
-    assert (day["DTSTART;VALUE=DATE"], day["DTEND;VALUE=DATE"]) == ("20260218", "20260219")
-    assert day["GEO"] == "-12.045300;-77.029700"
-    # A month spans the whole month and says the day is unknown.
-    month = ev["2026-03-cusco-transport-strike"]
-    assert (month["DTSTART;VALUE=DATE"], month["DTEND;VALUE=DATE"]) == ("20260301", "20260401")
-    assert (
-        ics_unescape(month["SUMMARY"])
-        == "Transport workers strike in Cusco (March 2026, day unknown)"
+    assert days(day) == (dt.date(2026, 2, 18), dt.date(2026, 2, 19))
+    assert (day["GEO"].latitude, day["GEO"].longitude) == (-12.0453, -77.0297)
+    assert str(day["STATUS"]) == "CONFIRMED"
+    # A period of 131 days: its first and its last day, each saying which end it is.
+    begins, ends = ev["2025-10-10-jeri-term-begins"], ev["2025-10-10-jeri-term-ends"]
+    assert days(begins) == (dt.date(2025, 10, 10), dt.date(2025, 10, 11))
+    assert days(ends) == (dt.date(2026, 2, 17), dt.date(2026, 2, 18))
+    span = "10 October 2025 – 17 February 2026"
+    assert str(begins["SUMMARY"]) == f"Begins: José Jerí's presidency ({span})"
+    assert str(ends["SUMMARY"]) == f"Ends: José Jerí's presidency ({span})"
+    assert all((end - start).days <= MAX_CALENDAR_DAYS for start, end in map(days, events))
+
+
+def test_ics_periods_by_precision(project, monkeypatch):
+    """Every kind of date the record has, and what the calendar makes of it."""
+    cases = {
+        "2026-03-10": ("2026-03-30", ["p"]),  # 21 days known to the day: one entry
+        "2026-01-05": ("2026-06", ["p-begins"]),  # end known to the month: the start only
+        "2026-04": ("2026-05-02", ["p-ends"]),  # start known to the month: the end only
+        "1980": ("2001", []),  # years: nothing
+        "2026-07": (None, []),  # a month: nothing
+    }
+    for n, (start, (end, _)) in enumerate(cases.items()):
+        end_line = f"end: {end}\n" if end else ""
+        project.event(
+            f"date: {start}\n{end_line}title: Case {n}\nsummary: Case {n}.\n"
+            "themes: [economy]\nregions: [national]\nstatus: verified\n"
+            "sources:\n  - id: rpp-2026-02-18-balcazar\n",
+            f"events/2026/{start}-p.yml" if len(start) > 4 else f"events/{start}/{start}-p.yml",
+        )
+    record = load_record(project.root)
+    events = parse_ics(by_path(export_files(record))["data/events.ics"])
+    got: dict[str, list[str]] = {}
+    for entry in events:
+        event_id, _, _ = str(entry["UID"]).partition("@")
+        start = event_id.split("-p")[0]
+        got.setdefault(start, []).append("p" + event_id.split("-p", 1)[1])
+    assert got == {start: want for start, (_, want) in cases.items() if want}
+    summaries = {str(e["SUMMARY"]) for e in events}
+    assert "Ends: Case 2 (April 2026 – 2 May 2026)" in summaries
+    assert "Case 0" in summaries
+
+
+def test_ics_escapes_hostile_text(project):
+    project.event(
+        HOSTILE_EVENT.replace("date: 2026-01", "date: 2026-01-12"), "events/2026/2026-01-12-h.yml"
     )
-    assert month["STATUS"] == "TENTATIVE"
-    # A year spans the year; a period runs to the day after its end.
-    year = ev["2025-year-only"]
-    assert (year["DTSTART;VALUE=DATE"], year["DTEND;VALUE=DATE"]) == ("20250101", "20260101")
-    period = ev["2025-10-10-jeri-term"]
-    assert (period["DTSTART;VALUE=DATE"], period["DTEND;VALUE=DATE"]) == ("20251010", "20260218")
-    # Hostile text: every special character escaped, and it reads back exactly.
-    hostile = ev["2026-01-hostile-title"]
-    assert re.search(r"(?<!\\)[,;]", hostile["SUMMARY"]) is None
-    assert ics_unescape(hostile["SUMMARY"]) == f"{HOSTILE_TITLE} (c. January 2026, day unknown)"
-    description = ics_unescape(hostile["DESCRIPTION"])
+    events = parse_ics(by_path(export_files(load_record(project.root)))["data/events.ics"])
+    (hostile,) = events
+    assert str(hostile["SUMMARY"]) == f"{HOSTILE_TITLE} (c. 12 January 2026)"
+    description = str(hostile["DESCRIPTION"])
     assert description.startswith(
         "Line one, with commas; semicolons & ampersands \\ backslash\n\nLine two"
     )
@@ -351,7 +376,7 @@ def test_ics_is_valid_and_escaped(record, monkeypatch):
 def test_ics_stamp_follows_source_date_epoch(record, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1781049600")  # 2026-06-10T00:00:00Z
     events = parse_ics(by_path(export_files(record))["data/events.ics"])
-    assert {e["DTSTAMP"] for e in events} == {"20260610T000000Z"}
+    assert {e["DTSTAMP"].dt for e in events} == {dt.datetime(2026, 6, 10, tzinfo=dt.UTC)}
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
         export_files(record)
@@ -361,12 +386,14 @@ def test_ics_with_site_url_has_host_uids_and_urls(record):
     events = parse_ics(
         by_path(export_files(record, "es", "https://example.org/peru/"))["es/data/events.ics"]
     )
-    month = next(e for e in events if e["UID"].startswith("2026-03-"))
-    assert month["UID"] == "2026-03-cusco-transport-strike@example.org"
-    assert month["URL"] == "https://example.org/peru/es/events/2026-03-cusco-transport-strike/"
-    assert (
-        ics_unescape(month["SUMMARY"])
-        == "Paro de transportistas en Cusco (marzo de 2026, día desconocido)"
+    day = next(e for e in events if str(e["UID"]).startswith("2026-02-18-"))
+    assert str(day["UID"]) == "2026-02-18-congress-installs-balcazar@example.org"
+    assert str(day["URL"]) == (
+        "https://example.org/peru/es/events/2026-02-18-congress-installs-balcazar/"
+    )
+    begins = next(e for e in events if str(e["UID"]).endswith("-begins@example.org"))
+    assert str(begins["SUMMARY"]) == (
+        "Comienza: La presidencia de José Jerí (10 de octubre de 2025 – 17 de febrero de 2026)"
     )
 
 
@@ -393,37 +420,52 @@ def test_ics_escape():
 # --- Atom -----------------------------------------------------------------------------------
 
 
+def parse_feed(text: str) -> feedparser.FeedParserDict:
+    feed = feedparser.parse(text.encode("utf-8"))
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    return feed
+
+
 def test_atom_parses_and_escapes(record):
     text = by_path(export_files(record))["feed.xml"]
     assert "<script>" not in text
-    feed = ET.fromstring(text.encode("utf-8"))
-    assert feed.tag == f"{ATOM}feed"
-    entries = feed.findall(f"{ATOM}entry")
+    assert '<?xml-stylesheet type="text/css" href="feed.css"?>' in text
+    feed = parse_feed(text)
+    entries = feed.entries
     assert len(entries) == 5
-    titles = [e.findtext(f"{ATOM}title") for e in entries]
-    assert titles[0] == "Transport workers strike in Cusco"  # newest first
+    titles = [e.title for e in entries]
+    # Without history: by event date, newest first, each entry dated by its event.
+    assert titles[0] == "Transport workers strike in Cusco"
     assert HOSTILE_TITLE in titles
-    assert feed.findtext(f"{ATOM}updated") == "2026-03-01T00:00:00Z"
+    assert feed.feed.updated == "2026-03-01T00:00:00Z"
     first = entries[0]
-    assert (
-        first.findtext(f"{ATOM}id")
-        == "tag:peru-crisis-record,2026:events/2026-03-cusco-transport-strike"
-    )
-    assert first.find(f"{ATOM}link").get("href") == "events/2026-03-cusco-transport-strike/"
-    assert all(
-        re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", e.findtext(f"{ATOM}updated")) for e in entries
-    )
+    assert first.id == "tag:peru-crisis-record,2026:events/2026-03-cusco-transport-strike"
+    assert first.link == "events/2026-03-cusco-transport-strike/"
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", e.updated) for e in entries)
+    assert all("published" not in e for e in entries)
+    # The summary again as XHTML, with a link to the page a browser can follow.
+    (content,) = first.content
+    assert content.type == "application/xhtml+xml"
+    assert '<a href="events/2026-03-cusco-transport-strike/">Read the event' in content.value
+    hostile = next(e for e in entries if e.title == HOSTILE_TITLE)
+    assert "<script" not in hostile.content[0].value and "<b>" not in hostile.content[0].value
 
 
 def test_atom_with_site_url_uses_absolute_ids(record):
-    feed = ET.fromstring(by_path(export_files(record, "es", "https://example.org/"))["es/feed.xml"])
-    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "es"
-    entry = feed.find(f"{ATOM}entry")
-    assert (
-        entry.findtext(f"{ATOM}id")
-        == "https://example.org/es/events/2026-03-cusco-transport-strike/"
-    )
-    assert entry.findtext(f"{ATOM}title") == "Paro de transportistas en Cusco"
+    feed = parse_feed(by_path(export_files(record, "es", "https://example.org/"))["es/feed.xml"])
+    assert feed.feed.language == "es"
+    entry = feed.entries[0]
+    assert entry.id == "https://example.org/es/events/2026-03-cusco-transport-strike/"
+    assert entry.title == "Paro de transportistas en Cusco"
+
+
+def test_feed_stylesheet_speaks_the_feed_language(record):
+    english, spanish = by_path(export_files(record)), by_path(export_files(record, "es"))
+    assert "copy this page's address into a feed reader" in english["feed.css"]
+    assert "copie la dirección de esta página en un lector de canales" in spanish["es/feed.css"]
+    assert "feed reader" not in spanish["es/feed.css"]
+    assert "http" not in english["feed.css"]  # it loads nothing from anywhere
 
 
 def test_atom_keeps_the_latest_fifty(project):
@@ -442,12 +484,80 @@ def test_atom_keeps_the_latest_fifty(project):
             """
         project.event(text, f"events/2026/{day.isoformat()}-event-{n:03d}.yml")
     record = load_record(project.root)
-    feed = ET.fromstring(by_path(export_files(record))["feed.xml"])
-    entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == FEED_SIZE
-    ids = [e.findtext(f"{ATOM}id").rsplit("/", 1)[1] for e in entries]
+    feed = parse_feed(by_path(export_files(record))["feed.xml"])
+    assert len(feed.entries) == FEED_SIZE
+    ids = [e.id.rsplit("/", 1)[1] for e in feed.entries]
     assert ids[:3] == ["2026-01-28-event-054", "2026-01-27-event-052", "2026-01-27-event-053"]
     assert [e.id for e in latest_events(record.events)] == ids
+
+
+# --- the feed from the repository's history ------------------------------------------------
+
+
+@pytest.fixture
+def repository(project):
+    """The five events committed on three days: the month event last, then one edited."""
+    git(project.root, "init", "-q", "-b", "main")
+    names = list(FILES)
+    for name in names[:3]:
+        project.event(FILES[name], name)
+    commit_all(project.root, "first three", "2026-04-01T10:00:00Z")
+    for name in names[3:]:
+        project.event(FILES[name], name)
+    commit_all(project.root, "two more", "2026-04-02T10:00:00Z")
+    period = "events/2025/2025-10-10-jeri-term.yml"
+    (project.root / period).write_text(
+        FILES[period].replace("held the presidency", "was president"), encoding="utf-8"
+    )
+    commit_all(project.root, "edit the period", "2026-04-03T10:00:00Z")
+    return project
+
+
+def test_feed_orders_by_the_history_of_each_file(repository, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    history = read_history(repository.root)
+    assert history.complete, history.reason
+    record = load_record(repository.root)
+    files = by_path(export_files(record, "en", None, history))
+    feed = parse_feed(files["feed.xml"])
+    got = [(e.id.rsplit("/", 1)[1], e.updated, e.published) for e in feed.entries]
+    assert got == [
+        # Edited last: changed on the 3rd, added on the 1st.
+        ("2025-10-10-jeri-term", "2026-04-03T10:00:00Z", "2026-04-01T10:00:00Z"),
+        # Added on the 2nd: ties by event date, newest first.
+        ("2026-01-hostile-title", "2026-04-02T10:00:00Z", "2026-04-02T10:00:00Z"),
+        ("2025-year-only", "2026-04-02T10:00:00Z", "2026-04-02T10:00:00Z"),
+        ("2026-03-cusco-transport-strike", "2026-04-01T10:00:00Z", "2026-04-01T10:00:00Z"),
+        (VALID_NAME.rsplit("/", 1)[1][:-4], "2026-04-01T10:00:00Z", "2026-04-01T10:00:00Z"),
+    ]
+    assert feed.feed.updated == "2026-04-03T10:00:00Z"
+    # The calendar is stamped with the last commit's time.
+    stamps = {e["DTSTAMP"].dt for e in parse_ics(files["data/events.ics"])}
+    assert stamps == {dt.datetime(2026, 4, 3, 10, tzinfo=dt.UTC)}
+    # The same commit gives the same bytes; an uncommitted event counts as the last commit's.
+    assert export_files(
+        load_record(repository.root), "en", None, read_history(repository.root)
+    ) == (export_files(record, "en", None, history))
+
+
+def test_feed_falls_back_to_event_dates_in_a_shallow_clone(repository, tmp_path):
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repository.root}", str(clone))
+    history = read_history(clone)
+    assert not history.complete and "shallow" in history.reason
+    assert history.last_commit == dt.datetime(2026, 4, 3, 10, tzinfo=dt.UTC)
+    record = load_record(clone)
+    feed = parse_feed(by_path(export_files(record, "en", None, history))["feed.xml"])
+    assert [e.id for e in feed.entries] == [
+        e.id for e in parse_feed(by_path(export_files(record))["feed.xml"]).entries
+    ]
+    assert feed.entries[0].title == "Transport workers strike in Cusco"
+
+
+def test_history_outside_a_repository_is_empty_not_an_error(project):
+    history = read_history(project.root)
+    assert not history.complete and history.last_commit is None
+    assert "not in a git repository" in history.reason
 
 
 # --- the real record ------------------------------------------------------------------------
@@ -465,8 +575,9 @@ def test_real_record_exports():
         assert len(data["events"]) == len(record.events)
         rows = list(csv.DictReader(io.StringIO(files[f"{prefix}data/events.csv"], newline="")))
         assert len(rows) == len(record.events)
-        assert len(parse_ics(files[f"{prefix}data/events.ics"])) == len(record.events)
+        calendar = parse_ics(files[f"{prefix}data/events.ics"])
+        assert all((end - start).days <= MAX_CALENDAR_DAYS for start, end in map(days, calendar))
         places = sum(len(e.places) for e in record.events)
         assert len(json.loads(files[f"{prefix}data/events.geojson"])["features"]) == places
-        feed = ET.fromstring(files[f"{prefix}feed.xml"])
-        assert len(feed.findall(f"{ATOM}entry")) == min(FEED_SIZE, len(record.events))
+        feed = parse_feed(files[f"{prefix}feed.xml"])
+        assert len(feed.entries) == min(FEED_SIZE, len(record.events))

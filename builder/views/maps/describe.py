@@ -42,11 +42,11 @@ def source_citation(source: Source, lang: str, date_note: bool = True) -> str:
     when = (
         date_label(source.date, lang)
         if source.date
-        else (source.date_note or "" if date_note else "")
+        else (source.date_note_in(lang) or "" if date_note else "")
     )
     # A description in square brackets stands for a headline that is unknown: no quotation marks.
     described = source.title.startswith("[") and source.title.endswith("]")
-    title = source.title if described else f"“{source.title}”"
+    title = source.title_in(lang) if described else f"“{source.title}”"
     return ", ".join(p for p in (source.publisher, title, when) if p)
 
 

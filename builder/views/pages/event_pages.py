@@ -111,7 +111,8 @@ def source_line(context: PageContext, citation: Citation) -> Markup:
     """One source as HTML: publisher, title (linked only to a known URL), author, date or
     date note, pinpoint, language when it differs from the page's, and who is speaking."""
     t, source = context.t, citation.source
-    title = escape_html(source.title)
+    title = escape_html(source.title_in(context.lang))
+    date_note, stance = source.date_note_in(context.lang), source.stance_in(context.lang)
     parts = [
         escape_html(source.publisher),
         f'<a href="{href(source.url)}">{title}</a>' if source.url else title,
@@ -122,17 +123,17 @@ def source_line(context: PageContext, citation: Citation) -> Markup:
         parts.append(
             f'<time datetime="{source.date.iso()}">{escape_html(context.date(source.date))}</time>'
         )
-    elif not source.date_note:
+    elif not date_note:
         parts.append(escape_html(t["undated"]))
     if citation.pinpoint:
         parts.append(escape_html(t["pinpoint"].format(pinpoint=citation.pinpoint)))
     line = ", ".join(parts)
-    if source.date_note:
-        line += f" ({escape_html(source.date_note)})"
+    if date_note:
+        line += f" ({escape_html(date_note)})"
     if source.language != context.lang:
         line += f" ({escape_html(t['in_spanish'] if source.language == 'es' else t['in_english'])})"
-    if source.stance:
-        line += f'. <span class="pcr-stance">{escape_html(source.stance)}</span>'
+    if stance:
+        line += f'. <span class="pcr-stance">{escape_html(stance)}</span>'
     return Markup(line)
 
 

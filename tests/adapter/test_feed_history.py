@@ -1,0 +1,52 @@
+"""The feed of a real build follows the repository's history; without one, the build says so
+once and falls back to the events' dates. Real `mkdocs build --strict` runs on small projects,
+in real temporary git repositories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from tests.support.git_history import commit_all, git
+from tests.support.site import run_mkdocs_build, site_project
+
+pytestmark = pytest.mark.slow
+
+EDITED = "events/2025/2025-extortion-rises.yml"  # a 2025 event, far from the newest date
+FALLBACK = "No usable git history"
+
+
+def feed_ids(site: Path, path: str = "feed.xml") -> list[str]:
+    feed = feedparser.parse((site / path).read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    return [entry.link.rstrip("/").rsplit("/", 1)[1] for entry in feed.entries]
+
+
+def test_a_build_orders_the_feed_by_the_last_change(project, tmp_path):
+    site_project(project, hostile=False)
+    git(project.root, "init", "-q", "-b", "main")
+    commit_all(project.root, "the record", "2026-05-01T12:00:00Z")
+    edited = project.root / EDITED
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    commit_all(project.root, "a correction", "2026-05-02T12:00:00Z")
+    result = run_mkdocs_build(project.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert FALLBACK not in result.stderr
+    for path in ("feed.xml", "es/feed.xml"):
+        ids = feed_ids(tmp_path / "site", path)
+        assert ids[0] == Path(EDITED).stem, ids
+    feed = feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes())
+    assert feed.entries[0].updated == "2026-05-02T12:00:00Z"
+    assert feed.entries[0].published == "2026-05-01T12:00:00Z"
+
+
+def test_a_build_without_git_says_so_once_and_orders_by_date(project, tmp_path):
+    site_project(project, hostile=False)
+    result = run_mkdocs_build(project.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(FALLBACK) == 1, result.stderr
+    ids = feed_ids(tmp_path / "site")
+    assert ids[0] == "2026-06-16-party-alleges-rigged-rules"  # the latest date first
+    assert Path(EDITED).stem not in ids[:3]
