@@ -26,7 +26,12 @@ from builder.record.events import (
 from builder.record.field_reader import SLUG
 from builder.record.model import ABROAD, LANGUAGES, STATUSES
 from builder.record.problems import Problem
-from builder.record.registries import SOURCE_FIELDS, load_regions, load_themes
+from builder.record.registries import (
+    SOURCE_FIELDS,
+    SOURCE_SPANISH_FIELDS,
+    load_regions,
+    load_themes,
+)
 
 SCHEMA_PATH = "events/event.schema.json"
 DATE = {
@@ -109,6 +114,20 @@ def _inline_source() -> dict:
         },
         "language": {"enum": list(LANGUAGES)},
         "stance": _described(ONE_LINE, "Who is speaking, for readers."),
+        "es": {
+            "type": "object",
+            "additionalProperties": False,
+            "description": "The record's own words about the source, in Spanish: a [description] "
+            "title, the date_note, the stance. A published headline is never translated.",
+            "properties": {
+                name: {
+                    "title": _described(ONE_LINE, "The [description] in Spanish, in brackets."),
+                    "date_note": TEXT,
+                    "stance": ONE_LINE,
+                }[name]
+                for name in SOURCE_SPANISH_FIELDS
+            },
+        },
         "pinpoint": ONE_LINE,
     }
     return {
