@@ -27,7 +27,6 @@ AXIS_END = dt.date(2026, 8, 1)  # the end of July 2026, unless a term runs later
 SVG_NS = "http://www.w3.org/2000/svg"
 
 
-
 @dataclass(frozen=True)
 class Layout:
     """Where things go, in SVG user units (pixels at 100 %)."""
@@ -49,8 +48,16 @@ class Layout:
     connector: bool  # a dashed line through a gap's row from the bar before to the bar after
 
 
-WIDE = Layout("wide", 960, 310, 935, 42, 30, 58, 16, 6, 19, 8, 19, 1, None, True)
-PHONE = Layout("phone", 360, 16, 336, 56, 36, 52, 16, 36, 14, 20, 15, 2, 40, False)  # a connector would cross the labels
+WIDE = Layout(
+    name="wide", width=960, plot_left=310, plot_right=935, term_row=42, gap_row=30, name_x=58,
+    dates_dy=16, bar_dy=6, gap_text_dy=19, gap_bar_dy=8, title_size=19, year_step=1, wrap=None,
+    connector=True,
+)  # fmt: skip
+PHONE = Layout(
+    name="phone", width=360, plot_left=16, plot_right=336, term_row=56, gap_row=36, name_x=52,
+    dates_dy=16, bar_dy=36, gap_text_dy=14, gap_bar_dy=20, title_size=15, year_step=2, wrap=40,
+    connector=False,  # it would cross the labels above the bars
+)  # fmt: skip
 # The names of the wide layout, kept for the tests that measure it.
 WIDTH, PLOT_LEFT, PLOT_RIGHT = WIDE.width, WIDE.plot_left, WIDE.plot_right
 BAR_HEIGHT = 18

@@ -182,14 +182,19 @@ def page_markdown(data: MapData, record: Record, lang: str, directory_urls: bool
         text_markdown(definition.description.get(lang)) + "\n",
         f'<iframe class="pcr-map" src="{frame_src}" title="{_attr(text("map_frame", lang, title=title))}" '
         'loading="lazy" style="width:100%;height:36rem;border:1px solid #bbb"></iframe>\n',
-        f"[{escape(text('open_map', lang))}]({_link(here, folder + 'map.html')})\n",
+        # Printed in the interactive map's place (the site's CSS); lazy, so a screen that never
+        # shows it never loads it.
+        f'![{escape(title)}]({_link(here, folder + name + ".png")})'
+        '{ .pcr-map-print loading="lazy" }\n',
+        f"[{escape(text('open_map', lang))}]({_link(here, folder + 'map.html')})\n"
+        "{: .pcr-screen-only }\n",
     ]
     if timeline_matches(data):
         # To the source file, with the map's filters: MkDocs checks the link and writes it in
         # the site's URL style (`../../timeline/?…`, or `../timeline/index.html?…` offline).
         query = timeline_query(data)
         timeline = _link(here, paths.timeline_index(lang)) + (f"?{query}" if query else "")
-        parts.append(f"[{escape(text('timeline_link', lang))}]({timeline})\n")
+        parts.append(f"[{escape(text('timeline_link', lang))}]({timeline})\n{{: .pcr-screen-only }}\n")
     if definition.notes:
         parts += [f"## {text('notes', lang)}\n", text_markdown(definition.notes.get(lang)) + "\n"]
     parts += [f"## {text('table', lang)}\n", _table(data, record, lang, here)]
@@ -216,10 +221,13 @@ def page_markdown(data: MapData, record: Record, lang: str, directory_urls: bool
         (text("svg", lang), f"{name}.svg"),
         (text("png", lang), f"{name}.png"),
     ]
+    # The downloads are links to files: on paper, nothing to follow.
     parts += [
+        '<div class="pcr-screen-only" markdown>\n',
         f"## {text('downloads', lang)}\n",
         "\n".join(f"- [{escape(label)}]({_link(here, folder + file)})" for label, file in downloads)
         + "\n",
+        "</div>\n",
         escape(text("boundaries", lang)) + "\n",
     ]
     return "\n".join(parts)
