@@ -184,7 +184,7 @@ def page_markdown(data: MapData, record: Record, lang: str, directory_urls: bool
         'loading="lazy" style="width:100%;height:36rem;border:1px solid #bbb"></iframe>\n',
         # Printed in the interactive map's place (the site's CSS); lazy, so a screen that never
         # shows it never loads it.
-        f'![{escape(title)}]({_link(here, folder + name + ".png")})'
+        f"![{escape(title)}]({_link(here, folder + name + '.png')})"
         '{ .pcr-map-print loading="lazy" }\n',
         f"[{escape(text('open_map', lang))}]({_link(here, folder + 'map.html')})\n"
         "{: .pcr-screen-only }\n",
@@ -194,7 +194,9 @@ def page_markdown(data: MapData, record: Record, lang: str, directory_urls: bool
         # the site's URL style (`../../timeline/?…`, or `../timeline/index.html?…` offline).
         query = timeline_query(data)
         timeline = _link(here, paths.timeline_index(lang)) + (f"?{query}" if query else "")
-        parts.append(f"[{escape(text('timeline_link', lang))}]({timeline})\n{{: .pcr-screen-only }}\n")
+        parts.append(
+            f"[{escape(text('timeline_link', lang))}]({timeline})\n{{: .pcr-screen-only }}\n"
+        )
     if definition.notes:
         parts += [f"## {text('notes', lang)}\n", text_markdown(definition.notes.get(lang)) + "\n"]
     parts += [f"## {text('table', lang)}\n", _table(data, record, lang, here)]
