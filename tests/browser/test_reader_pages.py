@@ -277,3 +277,26 @@ def test_the_timeline_prints_the_list_the_reader_is_looking_at(printer):
     shown = page.locator("#pcr-list article")
     assert shown.count() >= 10 and shown.last.is_visible()
     assert pdf_pages(page, pdf) >= 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", ("7 June 2026", "5 January 2026")),
+        ("es", ("7 de junio de 2026", "5 de enero de 2026")),
+    ],
+)
+def test_the_timeline_says_its_dates_in_the_page_language(chromium, published_url, lang, said):
+    """The date boxes are the browser's own (they write 01/05/2026 in an English browser, on a
+    Spanish page too): each chosen date is said beneath its box in the page's language."""
+    context = chromium.new_context(viewport={"width": 390, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.goto(published_url + f"{paths.lang_prefix(lang)}timeline/?from=2026-06-07")
+    playwright_api.expect(page.locator("#pcr-from-said")).to_have_text(said[0])
+    assert page.locator("#pcr-from-said").get_attribute("lang") == lang
+    assert "pcr-from-said" in page.locator("#pcr-from").get_attribute("aria-describedby")
+    page.locator("#pcr-from").fill("2026-01-05")
+    playwright_api.expect(page.locator("#pcr-from-said")).to_have_text(said[1])
+    page.locator("#pcr-filters button[type=reset]").click()
+    playwright_api.expect(page.locator("#pcr-from-said")).to_have_text("")
+    context.close()
