@@ -82,8 +82,10 @@ def open_search(page, lang: str) -> None:
     """Type a word into the header's search and wait for its results."""
     toggle = page.locator("label.md-header__button[for=__search]")  # a phone's search button
     (toggle if toggle.is_visible() else page.locator(".md-search__input")).click()
-    page.locator(".md-search__input").fill(SEARCH_WORDS[lang])
-    playwright_api.expect(page.locator(".md-search-result__item").first).to_be_visible()
+    # Typed, not filled: the index loads on the first search, and the theme searches on keys.
+    page.keyboard.type(SEARCH_WORDS[lang], delay=30)
+    results = page.locator(".md-search-result__item").first
+    playwright_api.expect(results).to_be_visible(timeout=15000)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -300,3 +302,41 @@ def test_the_timeline_says_its_dates_in_the_page_language(chromium, published_ur
     page.locator("#pcr-filters button[type=reset]").click()
     playwright_api.expect(page.locator("#pcr-from-said")).to_have_text("")
     context.close()
+
+
+def test_screenshots_of_a_phone_and_of_paper(chromium, published_url, repo_record, screenshot_dir):
+    """The README's phone and print pictures: an event, the presidents chart and a map at 390
+    pixels, and the same pages printed on A4 (the PDF's pages through poppler's pdftoppm)."""
+    if subprocess.run(["which", "pdftoppm"], capture_output=True).returncode:
+        pytest.skip("poppler's pdftoppm is not installed (make deps)")
+    types = page_types(repo_record, "en")
+    shots = {"event": types["event"], "presidents": types["presidents"], "map": types["map"]}
+    phone = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    paper = chromium.new_context(viewport={"width": 1280, "height": 900})
+    written = []
+    for name, path in shots.items():
+        page = phone.new_page()
+        page.goto(published_url + path)
+        page.wait_for_load_state("networkidle")
+        if name == "presidents":
+            page.locator("svg.presidents-chart-phone").scroll_into_view_if_needed()
+        page.screenshot(path=screenshot_dir / f"phone-{name}.png")
+        written.append(f"phone-{name}.png")
+        page = paper.new_page()
+        page.goto(published_url + path)
+        page.wait_for_load_state("networkidle")
+        pdf = screenshot_dir / f"print-{name}.pdf"
+        pages = pdf_pages(page, pdf)
+        first_last = ["-f", "1", "-l", str(min(pages, 2 if name == "event" else 1))]
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", *first_last, str(pdf), str(screenshot_dir / f"print-{name}")],
+            check=True,
+        )  # fmt: skip
+        pdf.unlink()
+        for number in range(1, int(first_last[-1]) + 1):
+            target = screenshot_dir / f"print-{name}-{number}.png"
+            written.append(target.name)
+    phone.close()
+    paper.close()
+    for name in written:
+        assert (screenshot_dir / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
