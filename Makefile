@@ -10,7 +10,7 @@ DEBS   := chromium poppler-utils fonts-dejavu-core
 # npm's packages for `make audit` (Lighthouse), as package-lock.json pins them.
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: build dist test test-fast screenshots check review serve bench audit audit-deps clean deps venv hooks lock
+.PHONY: build dist test test-fast screenshots check review serve bench audit audit-deps vendor-axe clean deps venv hooks lock
 
 build: $(STAMP)
 	$(BIN)/peru-timeline build
@@ -31,7 +31,7 @@ test-fast: $(STAMP)
 SCREENSHOTS := content/assets/screenshots
 screenshots: $(STAMP) deps
 	$(BIN)/pytest -p no:cacheprovider -m browser -k screenshots --screenshots=$(SCREENSHOTS) \
-	  tests/browser/test_browser_site.py tests/browser/test_explorer.py
+	  tests/browser/test_browser_site.py tests/browser/test_explorer.py tests/browser/test_reader_pages.py
 
 # Events, registries and maps/*.yml; then whether events/event.schema.json is up to date.
 check: $(STAMP)
@@ -62,6 +62,12 @@ audit-deps: deps
 	@command -v node >/dev/null && command -v npm >/dev/null || { \
 	  echo "installing Debian packages: nodejs npm"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm; }
+
+# The accessibility tests' axe-core (tests/vendor/axe-core/, committed so that `make test` needs
+# no Node.js): fetched with `npm pack` at the version package-lock.json pins, its digest checked
+# against the lock's. Run after changing axe-core's version in package.json.
+vendor-axe: audit-deps
+	$(PYTHON) -m tools.vendor_axe
 
 venv: $(STAMP)
 

@@ -22,7 +22,7 @@ from builder.views.maps.pages import map_files
 from builder.views.maps.print_maps import Store
 from builder.views.output import OutputFile
 from builder.views.pages import site_files
-from builder.views.presidents_chart import presidents_chart_svg
+from builder.views.presidents_chart import presidents_chart_html
 from builder.views.settings import SiteSettings
 
 
@@ -78,7 +78,7 @@ def _pages(job: Job, made: Sequence[OutputFile]) -> list[OutputFile]:
     settings = dataclasses.replace(
         job.settings,
         region_locator=region_locator_svg,
-        presidents_chart=presidents_chart_svg,
+        presidents_chart=presidents_chart_html,
         data_page=data_page if data_page in job.settings.content_pages else None,
         maps_page=maps_page if maps_page in made_paths else None,
         feed_path=feed_of(made),

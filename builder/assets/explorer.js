@@ -190,6 +190,20 @@
       form.elements.from.value = state.from;
       form.elements.to.value = state.to;
     }
+    sayDates();
+  }
+
+  /* Each date box's date in the page's language beneath it: the box itself writes it as the
+     browser's language does, whatever the page's. */
+  function sayDates() {
+    ["from", "to"].forEach(function (name) {
+      var said = document.getElementById("pcr-" + name + "-said");
+      var value = form.elements[name].value;
+      var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      said.textContent = m
+        ? D.format(words.date_day, { d: +m[3], m: words.months[+m[2] - 1], y: +m[1] })
+        : "";
+    });
   }
 
   /* Each option says how many events choosing it would leave. */
@@ -288,6 +302,7 @@
       change({ order: event.target.value }, "order", "push");
     });
     form.addEventListener("input", function (event) {
+      if (event.target.name === "from" || event.target.name === "to") return sayDates();
       if (event.target.name !== "text") return;
       clearTimeout(typing);
       typing = setTimeout(function () {

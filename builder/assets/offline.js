@@ -11,6 +11,19 @@
 
   if (location.protocol !== "file:") return;
 
+  // The theme reads sitemap.xml (to find a page's other versions) with a request that a page
+  // opened from disk may not make: Chromium logged a CORS error on every page of the copy. It
+  // gets an empty sitemap instead, which the theme reads as "no other versions", as it reads a
+  // failed request; the language switch does not need it.
+  var open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
+    if (/\/sitemap\.xml$/.test(new URL(String(url), document.baseURI).pathname)) {
+      args[1] = 'data:text/xml,<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>';
+    }
+    return open.apply(this, args);
+  };
+
   function loadScript(frameDocument, url) {
     return new Promise(function (resolve, reject) {
       var script = frameDocument.createElement("script");

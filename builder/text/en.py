@@ -254,7 +254,8 @@ WORDS = {
     # The page a wrong address gets (templates/overrides/404.html), in both languages at once.
     "not_found": {
         "title": "Page not found",
-        "text": "There is no page at this address.",
+        "text": "There is no page at this address: it may be mistyped. The record's events keep "
+        "their addresses, even when renamed.",
         "home_label": "Go to the home page",
     },
     "language_name": "English",

@@ -268,7 +268,8 @@ WORDS = {
     "made_with": "Hecho con",
     "not_found": {
         "title": "Página no encontrada",
-        "text": "No hay ninguna página en esta dirección.",
+        "text": "No hay ninguna página en esta dirección: puede estar mal escrita. Los hechos del "
+        "registro conservan sus direcciones, aunque cambien de nombre.",
         "home_label": "Ir a la página de inicio",
     },
     "language_name": "Español",

@@ -1,13 +1,18 @@
 """The presidents chart: every presidential term since 28 July 2016, to scale, as an SVG.
 
 The terms and the gaps between them are the record's (`builder.record.terms`); this module
-only draws them.
+only draws them, in two layouts: WIDE (names left of the bars, 960 units) for screens and paper,
+and PHONE (names above the bars, 360 units), so that on a 390-pixel phone the labels keep their
+size instead of shrinking to a third of it. `presidents_chart_html` gives both; the page's CSS
+shows the one that fits.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
 from builder.record.dates import PartialDate
 from builder.record.model import LANGUAGES, Record
@@ -21,12 +26,42 @@ AXIS_START = dt.date(2016, 7, 1)
 AXIS_END = dt.date(2026, 8, 1)  # the end of July 2026, unless a term runs later
 SVG_NS = "http://www.w3.org/2000/svg"
 
-# Geometry, in SVG user units (pixels at 100 %).
-WIDTH = 960
-PLOT_LEFT, PLOT_RIGHT = 310, 935
-TOP = 84
-TERM_ROW, GAP_ROW = 42, 30
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things go, in SVG user units (pixels at 100 %)."""
+
+    name: str  # the SVG's class suffix and id prefix
+    width: int
+    plot_left: float
+    plot_right: float
+    term_row: int  # the height of a term's row
+    gap_row: int  # the height of a gap's row
+    name_x: float  # where a term's name starts (its ordinal is at x = 16)
+    dates_dy: float  # a term's dates, below its name
+    bar_dy: float  # a term's bar, below the row's top
+    gap_text_dy: float
+    gap_bar_dy: float
+    title_size: int
+    year_step: int  # label every year, or every other year
+    wrap: int | None  # the title's and subtitle's width in characters, when they must wrap
+    connector: bool  # a dashed line through a gap's row from the bar before to the bar after
+
+
+WIDE = Layout(
+    name="wide", width=960, plot_left=310, plot_right=935, term_row=42, gap_row=30, name_x=58,
+    dates_dy=16, bar_dy=6, gap_text_dy=19, gap_bar_dy=8, title_size=19, year_step=1, wrap=None,
+    connector=True,
+)  # fmt: skip
+PHONE = Layout(
+    name="phone", width=360, plot_left=16, plot_right=336, term_row=56, gap_row=36, name_x=52,
+    dates_dy=16, bar_dy=36, gap_text_dy=14, gap_bar_dy=20, title_size=15, year_step=2, wrap=40,
+    connector=False,  # it would cross the labels above the bars
+)  # fmt: skip
+# The names of the wide layout, kept for the tests that measure it.
+WIDTH, PLOT_LEFT, PLOT_RIGHT = WIDE.width, WIDE.plot_left, WIDE.plot_right
 BAR_HEIGHT = 18
+GAP_BAR_HEIGHT = 14
 MIN_BAR = 3.0  # Merino's five days are under a pixel at this scale: keep every bar visible
 
 # Colours chosen for contrast on white (and in greyscale print): text 16:1, bars 8:1, gap 6:1.
@@ -59,13 +94,16 @@ class _Canvas:
             "svg",
             {
                 "xmlns": SVG_NS,
-                "role": "img",
+                # A group, not an image: an image's content is hidden from screen readers,
+                # and each bar is a link to its event.
+                "role": "group",
                 "viewBox": f"0 0 {width} {height}",
                 "width": str(width),
                 "height": str(height),
-                "aria-labelledby": f"{label_id}-title {label_id}-desc",
+                "aria-labelledby": f"{label_id}-title",
+                "aria-describedby": f"{label_id}-desc",
                 "font-family": "system-ui, sans-serif",
-                "class": "presidents-chart",
+                "class": f"presidents-chart {label_id}",
             },
         )
 
@@ -84,7 +122,12 @@ class _Canvas:
         return ET.tostring(self.root, encoding="unicode") + "\n"
 
 
-def presidents_chart_svg(record: Record, lang: str = "en") -> str:
+def presidents_chart_html(record: Record, lang: str = "en") -> str:
+    """Both layouts, wide then phone, for the presidents page (its CSS shows one of them)."""
+    return presidents_chart_svg(record, lang) + presidents_chart_svg(record, lang, PHONE)
+
+
+def presidents_chart_svg(record: Record, lang: str = "en", layout: Layout = WIDE) -> str:
     """An accessible SVG timeline of the terms, one bar per term, each linked to its event.
 
     Links are relative (`../events/<id>/`) because the chart is shown on the page `presidents/`
@@ -100,41 +143,52 @@ def presidents_chart_svg(record: Record, lang: str = "en") -> str:
     rows = sorted(
         [(t.start, 0, t) for t in terms] + [(g.start, 1, g) for g in gaps], key=lambda r: r[:2]
     )
-    height = TOP + sum(TERM_ROW if isinstance(r[2], Term) else GAP_ROW for r in rows) + 44
-
-    svg = _Canvas(WIDTH, height, "presidents-chart")
-    svg.add(
-        None,
-        "title",
-        words["title"].format(start=day_label(COUNT_FROM, lang)),
-        id="presidents-chart-title",
-    )
-    svg.add(
-        None, "desc", _description(terms, gaps, known, axis_end, lang), id="presidents-chart-desc"
-    )
-    # An opaque background keeps the chart legible on a dark page theme and in print.
-    svg.add(None, "rect", x=0, y=0, width=WIDTH, height=height, fill="#ffffff")
-    svg.add(None, "text", words["title"].format(start=day_label(COUNT_FROM, lang)),
-            x=16, y=30, font_size=19, font_weight="bold", fill=INK)  # fmt: skip
+    title = words["title"].format(start=day_label(COUNT_FROM, lang))
     first = terms[0].name if terms else "—"
     subtitle = words["subtitle"].format(name=first, start=day_label(COUNT_FROM, lang))
-    svg.add(None, "text", subtitle, x=16, y=54, font_size=13, fill=MUTED)
+    title_lines = _wrapped(title, layout.wrap)
+    subtitle_lines = _wrapped(subtitle, layout.wrap)
+    # Title lines from y = 30, the subtitle 24 below the last, the bars 30 below the subtitle.
+    title_ys = [30 + i * (layout.title_size + 4) for i in range(len(title_lines))]
+    subtitle_ys = [title_ys[-1] + 24 + i * 17 for i in range(len(subtitle_lines))]
+    top = subtitle_ys[-1] + 30
+    rows_height = sum(layout.term_row if isinstance(r[2], Term) else layout.gap_row for r in rows)
+    height = top + rows_height + 44
+
+    label_id = "presidents-chart" if layout is WIDE else f"presidents-chart-{layout.name}"
+    svg = _Canvas(layout.width, height, label_id)
+    svg.add(None, "title", title, id=f"{label_id}-title")
+    svg.add(None, "desc", _description(terms, gaps, known, axis_end, lang), id=f"{label_id}-desc")
+    # An opaque background keeps the chart legible on a dark page theme and in print.
+    svg.add(None, "rect", x=0, y=0, width=layout.width, height=height, fill="#ffffff")
+    for line, y in zip(title_lines, title_ys, strict=True):
+        svg.add(None, "text", line, x=16, y=y, font_size=layout.title_size, font_weight="bold",
+                fill=INK)  # fmt: skip
+    for line, y in zip(subtitle_lines, subtitle_ys, strict=True):
+        svg.add(None, "text", line, x=16, y=y, font_size=13, fill=MUTED)
 
     def x(day: dt.date) -> float:
         span = (axis_end - AXIS_START).days
-        return PLOT_LEFT + (day - AXIS_START).days / span * (PLOT_RIGHT - PLOT_LEFT)
+        return layout.plot_left + (day - AXIS_START).days / span * (
+            layout.plot_right - layout.plot_left
+        )
 
     bottom = height - 44
-    _draw_axis(svg, x, axis_end, TOP - 8, bottom)
-    y = TOP
+    _draw_axis(svg, layout, x, axis_end, top - 8, bottom)
+    y = top
     for _, _, row in rows:
         if isinstance(row, Term):
-            _draw_term(svg, x, row, y, known, lang)
-            y += TERM_ROW
+            _draw_term(svg, layout, x, row, y, known, lang)
+            y += layout.term_row
         else:
-            _draw_gap(svg, x, row, y, lang)
-            y += GAP_ROW
+            _draw_gap(svg, layout, x, row, y, lang)
+            y += layout.gap_row
     return svg.serialize()
+
+
+def _wrapped(text: str, width: int | None) -> list[str]:
+    """`text` as one line, or as lines of at most `width` characters."""
+    return textwrap.wrap(text, width) if width else [text]
 
 
 def _axis_end(terms: list[Term], known: dt.date | None) -> dt.date:
@@ -176,8 +230,11 @@ def _description(terms, gaps, known, axis_end, lang) -> str:
     return " ".join(parts)
 
 
-def _draw_axis(svg: _Canvas, x, axis_end: dt.date, top: float, bottom: float) -> None:
-    """Year ticks: a light grid line and the year under the axis at each 1 January."""
+def _draw_axis(
+    svg: _Canvas, layout: Layout, x, axis_end: dt.date, top: float, bottom: float
+) -> None:
+    """Year ticks: a light grid line at each 1 January, and the year under the axis (every
+    `layout.year_step`-th year: on a phone a year is too narrow for every label)."""
     axis = svg.add(None, "g", font_size=12, fill=MUTED, text_anchor="middle")
     for year in range(AXIS_START.year + 1, axis_end.year + 1):
         day = dt.date(year, 1, 1)
@@ -187,12 +244,13 @@ def _draw_axis(svg: _Canvas, x, axis_end: dt.date, top: float, bottom: float) ->
         svg.add(
             axis, "line", x1=at, x2=at, y1=_num(top), y2=_num(bottom), stroke=GRID, stroke_width=1
         )
-        svg.add(axis, "text", str(year), x=at, y=_num(bottom + 20))
+        if year % layout.year_step == 0:
+            svg.add(axis, "text", str(year), x=at, y=_num(bottom + 20))
     svg.add(
         axis,
         "line",
-        x1=PLOT_LEFT,
-        x2=PLOT_RIGHT,
+        x1=layout.plot_left,
+        x2=layout.plot_right,
         y1=_num(bottom),
         y2=_num(bottom),
         stroke=MUTED,
@@ -200,7 +258,9 @@ def _draw_axis(svg: _Canvas, x, axis_end: dt.date, top: float, bottom: float) ->
     )
 
 
-def _draw_term(svg: _Canvas, x, term: Term, y: float, known: dt.date | None, lang: str) -> None:
+def _draw_term(
+    svg: _Canvas, layout: Layout, x, term: Term, y: float, known: dt.date | None, lang: str
+) -> None:
     words = strings(lang)["chart"]
     link = svg.add(None, "a", href=f"../events/{term.event.id}/")
     if term.end:
@@ -220,13 +280,15 @@ def _draw_term(svg: _Canvas, x, term: Term, y: float, known: dt.date | None, lan
         font_weight="bold",
         fill=INK,
     )
-    svg.add(link, "text", term.name, x=58, y=_num(y + 15), font_size=14, fill=INK)
-    svg.add(link, "text", dates, x=58, y=_num(y + 31), font_size=12, fill=MUTED)
+    name_x = layout.name_x
+    svg.add(link, "text", term.name, x=name_x, y=_num(y + 15), font_size=14, fill=INK)
+    svg.add(link, "text", dates, x=name_x, y=_num(y + 15 + layout.dates_dy), font_size=12,
+            fill=MUTED)  # fmt: skip
     # An in-office term runs to the last source's date, with an arrow: its end is not known.
     last = term.end or max(known or term.start, term.start)
     left, right = x(term.start), x(last)
     width = max(right - left, MIN_BAR)
-    top = y + 6
+    top = y + layout.bar_dy
     svg.add(link, "rect", x=_num(left), y=_num(top), width=_num(width), height=BAR_HEIGHT, fill=BAR)
     if term.end is None:
         tip = left + width
@@ -234,7 +296,7 @@ def _draw_term(svg: _Canvas, x, term: Term, y: float, known: dt.date | None, lan
         svg.add(link, "polygon", points=points, fill=BAR)
 
 
-def _draw_gap(svg: _Canvas, x, gap: Gap, y: float, lang: str) -> None:
+def _draw_gap(svg: _Canvas, layout: Layout, x, gap: Gap, y: float, lang: str) -> None:
     words = strings(lang)["chart"]
     parent = (
         svg.add(None, "a", href=f"../events/{gap.event.id}/") if gap.event else svg.add(None, "g")
@@ -245,12 +307,16 @@ def _draw_gap(svg: _Canvas, x, gap: Gap, y: float, lang: str) -> None:
         "title",
         f"{words['no_president']}: {day_label(gap.start, lang)} – {day_label(gap.end, lang)}",
     )
-    svg.add(parent, "text", f"{words['no_president']}, {dates}", x=58, y=_num(y + 19), font_size=12,
-            font_style="italic", fill=GAP)  # fmt: skip
+    svg.add(parent, "text", f"{words['no_president']}, {dates}", x=layout.name_x,
+            y=_num(y + layout.gap_text_dy), font_size=12, font_style="italic", fill=GAP)  # fmt: skip
     left = x(gap.start)
     width = max(x(gap.end) - left, MIN_BAR)
-    # A dashed line from the bar before to the bar after shows where the gap falls between them.
-    mid = _num(left + width / 2)
-    svg.add(parent, "line", x1=mid, x2=mid, y1=_num(y - TERM_ROW + 6), y2=_num(y + GAP_ROW + 6 + BAR_HEIGHT),
-            stroke=GAP, stroke_width=1, stroke_dasharray="3 2")  # fmt: skip
-    svg.add(parent, "rect", x=_num(left), y=_num(y + 8), width=_num(width), height=14, fill=GAP)
+    if layout.connector:
+        # A dashed line from the bar before to the bar after: where the gap falls between them.
+        mid = _num(left + width / 2)
+        above = y - layout.term_row + layout.bar_dy  # the top of the bar before
+        below = y + layout.gap_row + layout.bar_dy + BAR_HEIGHT  # the bottom of the bar after
+        svg.add(parent, "line", x1=mid, x2=mid, y1=_num(above), y2=_num(below),
+                stroke=GAP, stroke_width=1, stroke_dasharray="3 2")  # fmt: skip
+    svg.add(parent, "rect", x=_num(left), y=_num(y + layout.gap_bar_dy), width=_num(width),
+            height=GAP_BAR_HEIGHT, fill=GAP)  # fmt: skip

@@ -150,10 +150,16 @@ class Disk:
         self.requests: list[str] = []
         self.blocked: list[str] = []
         self.errors: list[str] = []
+        self.console_errors: list[str] = []
         context.route("**/*", self._route)
         context.on("request", lambda request: self.requests.append(request.url))
         self.page = context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", self._console)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{self.page.url}: {message.text}")
 
     def _route(self, route):
         url = route.request.url
@@ -196,6 +202,8 @@ def on_disk(offline):
         assert disk.foreign() == []  # nothing left the disk
         assert any(url.startswith("file:") for url in disk.requests)  # the recording works
         assert disk.errors == []
+        # Not even a refused request: the theme's read of sitemap.xml was one on every page.
+        assert disk.console_errors == []
 
     return run
 
@@ -307,6 +315,24 @@ def test_a_map_page_draws_its_map_from_disk(on_disk):
         page.get_by_role("link", name="Open the map on its own page").click()
         page.wait_for_url(disk.url("maps/events-by-region/map.html"))
         expect(page.locator(".leaflet-container")).to_be_visible()
+
+    on_disk(check)
+
+
+@pytest.mark.browser
+def test_every_page_type_opens_from_disk_without_a_console_error(on_disk):
+    def check(disk):
+        for path in [
+            "index.html",
+            "timeline/index.html",
+            f"events/{EVENT}.html",
+            "maps/index.html",
+            "es/index.html",
+            f"es/events/{EVENT}.html",
+        ]:
+            page = disk.goto(path)
+            page.wait_for_load_state("networkidle")
+        assert len(disk.requests) > 6
 
     on_disk(check)
 

@@ -11,7 +11,15 @@ from builder.record.load import load_record
 from builder.record.problems import RecordError
 from builder.record.terms import is_term
 from builder.text.numbers import ordinal
-from builder.views.presidents_chart import AXIS_START, PLOT_LEFT, PLOT_RIGHT, presidents_chart_svg
+from builder.views.presidents_chart import (
+    AXIS_START,
+    PHONE,
+    PLOT_LEFT,
+    PLOT_RIGHT,
+    WIDE,
+    presidents_chart_html,
+    presidents_chart_svg,
+)
 from tests.support.project import ACTORS, REPO, VALID_EVENT, VALID_NAME
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -136,10 +144,12 @@ def texts(element: ET.Element) -> list[str]:
 
 def test_accessible_svg(record):
     root = parse(presidents_chart_svg(record))
-    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    # A group, not an image: the links inside an image would be hidden from screen readers.
+    assert root.tag == f"{SVG}svg" and root.get("role") == "group"
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert title.text == "Presidents of Peru since 28 July 2016"
-    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+    assert root.get("aria-labelledby") == title.get("id")
+    assert root.get("aria-describedby") == desc.get("id")
     assert "1st: Pedro Pablo Kuczynski, 28 July 2016 to 23 March 2018." in desc.text
     assert "No president from 17 February 2026 to 18 February 2026." in desc.text
     assert "in office at the latest source (30 June 2026)" in desc.text
@@ -209,6 +219,35 @@ def test_gaps_without_a_president(record):
     assert len(unlinked) == 1
     # Same-day handovers (Kuczynski to Vizcarra, the 3rd to Jerí) are not gaps.
     assert sum(t.startswith("No president") for t in texts(root)) == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_phone_layout_keeps_its_labels_at_size_on_a_phone(record, lang):
+    """On a 390-pixel phone the wide chart is shown at 358/960 of its size, its 12-unit labels
+    at 4.5 pixels; the phone layout is 360 units wide, so its labels keep their size."""
+    wide = parse(presidents_chart_svg(record, lang))
+    phone = parse(presidents_chart_svg(record, lang, PHONE))
+    assert phone.get("width") == "360" and phone.get("viewBox").split()[2] == "360"
+    sizes = {float(t.get("font-size") or 0) for t in phone.iter(f"{SVG}text")} - {0.0}
+    assert min(sizes | {12.0}) >= 12  # texts without a size inherit the axis group's 12
+    assert min(float(g.get("font-size")) for g in phone.iter(f"{SVG}g") if g.get("font-size")) >= 12
+    # Every text inside the 360 units, by a generous estimate of its width (0.6 em a character);
+    # the fixture's hostile name is 50 characters of markup, longer than any real one.
+    for text in phone.iter(f"{SVG}text"):
+        if text.text == HOSTILE_NAME:
+            continue
+        size = float(text.get("font-size") or 12)
+        width = len(text.text) * size * 0.6
+        start = float(text.get("x")) - (width / 2 if text.text.isdigit() else 0)  # years centred
+        assert start >= 0 and start + width <= 360, (text.text, size, start, width)
+    # The same terms, links, gaps and description as the wide chart.
+    assert list(links(phone)) == list(links(wide))
+    assert phone.find(f"{SVG}desc").text == wide.find(f"{SVG}desc").text
+    ids = {e.get("id") for e in phone.iter() if e.get("id")}
+    assert not ids & {e.get("id") for e in wide.iter() if e.get("id")}  # both on one page
+    both = presidents_chart_html(record, lang)
+    assert both == presidents_chart_svg(record, lang) + presidents_chart_svg(record, lang, PHONE)
+    assert {WIDE.name, PHONE.name} == {"wide", "phone"}
 
 
 def test_hostile_text_is_escaped(record):

@@ -508,7 +508,9 @@ def _window_form(data: MapData, window: Window, lang: str, timeline: str) -> str
             f'name="{key}" min="{first}" max="{last}" value="{month_iso(value)}" required '
             # Where the browser has no month picker, a text field: the script checks it too.
             f'placeholder="{_html(text("window_month_format", lang))}" '
-            'pattern="[0-9]{4}-[0-9]{2}"></label>'
+            # The box writes its month in the browser's language, not the page's: the status
+            # beneath says the window in the page's language, and is the box's description.
+            f'pattern="[0-9]{{4}}-[0-9]{{2}}" aria-describedby="{MAP_WINDOW}-status"></label>'
         )
 
     link = ""

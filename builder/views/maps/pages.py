@@ -8,7 +8,8 @@
   table, sources and downloads;
 - `<name>/map.html`, the interactive map on its own;
 - `<name>/<name>.csv` (and `<name>-points.csv` when it has points);
-- `<name>/<name>-a4.pdf`, `<name>-a3.pdf`, `<name>.svg` and `<name>.png`, the print maps;
+- `<name>/<name>-a4.pdf`, `<name>-a3.pdf`, `<name>.svg` and `<name>.png`, the print maps, and
+  `<name>-preview.png`, the A4 sheet small, shown on the maps index;
 
 plus `maps/index.md` listing the maps and Leaflet under `assets/leaflet/`. Links in the
 Markdown are written to source files, so MkDocs checks them and adapts them to its URL
@@ -35,6 +36,8 @@ from builder.views.maps.tables import points_csv, regions_csv, rows
 from builder.views.maps.window import timeline_matches, timeline_query
 from builder.views.output import OutputFile, front_matter
 
+# The preview's size in pixels (A4 at PREVIEW_DPI), so the index keeps its layout while it loads.
+PREVIEW_WIDTH, PREVIEW_HEIGHT = 462, 654
 # The events listed per region in the page's table; the CSV lists them all.
 TABLE_EVENTS = 10
 # National and abroad events listed below the map; the rest are on their scope pages.
@@ -113,15 +116,21 @@ def files_for_map(
     ]
     if data.definition.points:
         files.append(OutputFile(folder + f"{name}-points.csv", points_csv(data, record, lang)))
-    a4 = render(data, context, lang, "a4", ("pdf", "svg", "png"), store)
+    a4 = render(data, context, lang, "a4", ("pdf", "svg", "png", "preview"), store)
     a3 = render(data, context, lang, "a3", ("pdf",), store)
     files += [
         OutputFile(folder + f"{name}-a4.pdf", a4["pdf"]),
         OutputFile(folder + f"{name}-a3.pdf", a3["pdf"]),
         OutputFile(folder + f"{name}.svg", a4["svg"]),
         OutputFile(folder + f"{name}.png", a4["png"]),
+        OutputFile(folder + preview_file(name), a4["preview"]),
     ]
     return files
+
+
+def preview_file(name: str) -> str:
+    """The print map's small picture, in the map's folder."""
+    return f"{name}-preview.png"
 
 
 def print_context(
@@ -173,14 +182,21 @@ def page_markdown(data: MapData, record: Record, lang: str, directory_urls: bool
         text_markdown(definition.description.get(lang)) + "\n",
         f'<iframe class="pcr-map" src="{frame_src}" title="{_attr(text("map_frame", lang, title=title))}" '
         'loading="lazy" style="width:100%;height:36rem;border:1px solid #bbb"></iframe>\n',
-        f"[{escape(text('open_map', lang))}]({_link(here, folder + 'map.html')})\n",
+        # Printed in the interactive map's place (the site's CSS); lazy, so a screen that never
+        # shows it never loads it.
+        f"![{escape(title)}]({_link(here, folder + name + '.png')})"
+        '{ .pcr-map-print loading="lazy" }\n',
+        f"[{escape(text('open_map', lang))}]({_link(here, folder + 'map.html')})\n"
+        "{: .pcr-screen-only }\n",
     ]
     if timeline_matches(data):
         # To the source file, with the map's filters: MkDocs checks the link and writes it in
         # the site's URL style (`../../timeline/?…`, or `../timeline/index.html?…` offline).
         query = timeline_query(data)
         timeline = _link(here, paths.timeline_index(lang)) + (f"?{query}" if query else "")
-        parts.append(f"[{escape(text('timeline_link', lang))}]({timeline})\n")
+        parts.append(
+            f"[{escape(text('timeline_link', lang))}]({timeline})\n{{: .pcr-screen-only }}\n"
+        )
     if definition.notes:
         parts += [f"## {text('notes', lang)}\n", text_markdown(definition.notes.get(lang)) + "\n"]
     parts += [f"## {text('table', lang)}\n", _table(data, record, lang, here)]
@@ -207,10 +223,13 @@ def page_markdown(data: MapData, record: Record, lang: str, directory_urls: bool
         (text("svg", lang), f"{name}.svg"),
         (text("png", lang), f"{name}.png"),
     ]
+    # The downloads are links to files: on paper, nothing to follow.
     parts += [
+        '<div class="pcr-screen-only" markdown>\n',
         f"## {text('downloads', lang)}\n",
         "\n".join(f"- [{escape(label)}]({_link(here, folder + file)})" for label, file in downloads)
         + "\n",
+        "</div>\n",
         escape(text("boundaries", lang)) + "\n",
     ]
     return "\n".join(parts)
@@ -294,7 +313,11 @@ def _points_list(data: MapData, record: Record, lang: str, here: str) -> str:
 
 
 def index_page(definitions: list[MapDefinition], lang: str) -> OutputFile:
-    """`maps/index.md`: every map with its description."""
+    """`maps/index.md`: every map with its print map's picture and its description.
+
+    The picture links the map's page as its title does; being the same link twice, it is kept
+    out of the tab order and from screen readers (its title's link is the one they meet).
+    """
     here = f"{paths.lang_prefix(lang)}maps/index.md"
     title = text("maps_index_title", lang)
     parts = [
@@ -303,7 +326,15 @@ def index_page(definitions: list[MapDefinition], lang: str) -> OutputFile:
         escape(text("maps_index_intro", lang)) + "\n",
     ]
     for definition in definitions:
-        link = _link(here, page_path(definition.name, lang))
+        name = definition.name
+        link = _link(here, page_path(name, lang))
+        picture = _link(here, f"{paths.lang_prefix(lang)}maps/{name}/{preview_file(name)}")
+        parts.append('<div class="pcr-map-card" markdown>\n')
+        parts.append(
+            f'[![]({picture}){{ width="{PREVIEW_WIDTH}" height="{PREVIEW_HEIGHT}" loading="lazy" }}]'
+            f'({link}){{ .pcr-map-card__picture aria-hidden="true" tabindex="-1" }}\n'
+        )
         parts.append(f"## [{escape(definition.title.get(lang))}]({link})\n")
         parts.append(text_markdown(definition.description.get(lang)) + "\n")
+        parts.append("</div>\n")
     return OutputFile(here, "\n".join(parts))

@@ -39,8 +39,10 @@ from builder.views.maps.styling import (
 MM = 1 / 25.4  # inches per millimetre
 PT_MM = 25.4 / 72  # millimetres per typographic point
 PAPERS = {"a4": (210.0, 297.0), "a3": (297.0, 420.0)}
-FORMATS = ("pdf", "svg", "png")
+# "preview" is a small PNG for the maps index: the whole A4 sheet about 460 pixels wide.
+FORMATS = ("pdf", "svg", "png", "preview")
 PNG_DPI = 150
+PREVIEW_DPI = 56
 MIN_MAP_HEIGHT = 80.0  # mm on A4: below this the map is too small to read (and cannot be drawn)
 # Point sizes on A4; A3 multiplies them by √2.
 TITLE_PT, SUBTITLE_PT, LEGEND_PT, LABEL_PT, SMALL_PT = 15.0, 9.5, 7.5, 7.0, 7.0
@@ -101,7 +103,7 @@ def render(
     formats: tuple[str, ...],
     store: Store | None = None,
 ) -> dict[str, bytes]:
-    """The map on `paper` in each of `formats` ("pdf", "svg", "png"), as bytes by format.
+    """The map on `paper` in each of `formats` (FORMATS), as bytes by format.
 
     One figure is drawn and saved in every format asked for. With a `store`, a map drawn before
     from the same data, texts, language and paper is taken from it: the key is everything the
@@ -145,7 +147,8 @@ def _save(figure: Figure, fmt: str) -> bytes:
     elif fmt == "svg":
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     else:
-        figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
+        dpi = PREVIEW_DPI if fmt == "preview" else PNG_DPI
+        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
 
 
