@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from builder.record.events import TITLE_LIMIT
 from builder.record.load import load_record
 
 REPO = Path(__file__).resolve().parent.parent
@@ -95,8 +96,12 @@ class Writer:
         return drawn
 
     def title(self, lang: str, names: list[str]) -> str:
+        """A title of the record's lengths, in words, kept within the checker's limit."""
         count = self.rng.choice(self.corpus.title_lengths)
-        text = " ".join(self.words(lang, count, names[:1]))
+        words = self.words(lang, count, names[:1])
+        while len(" ".join(words)) > TITLE_LIMIT and len(words) > 1:
+            words.pop()
+        text = " ".join(words)
         return text[0].upper() + text[1:]
 
     def prose(self, lang: str, count: int, names: list[str]) -> str:

@@ -8,6 +8,7 @@ import re
 import pytest
 import yaml
 
+from builder.record.events import TITLE_LIMIT
 from builder.record.load import load_record
 from tools.synthetic import REPO, real_corpus, synthetic_events, write_synthetic_project
 
@@ -71,3 +72,11 @@ def test_the_vocabulary_grows_with_the_record(corpus):
         return len(words)
 
     assert vocabulary(400) > vocabulary(100) + 300
+
+
+def test_titles_stay_within_the_checkers_limit_at_any_size(corpus):
+    # Drawn words make some titles long: the bench's 10,000 events once had ten over the limit.
+    for _, text in synthetic_events(3000, _registries(REPO), corpus):
+        event = yaml.safe_load(text)
+        assert len(event["title"]) <= TITLE_LIMIT
+        assert len(event.get("es", {}).get("title", "")) <= TITLE_LIMIT
