@@ -66,6 +66,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.problems: list[str] = []
         # A preview's dirty rebuilds render only what an edit changed (rebuilds.py).
         self.changed: ChangedFiles | None = None
+        self.search_docs: list[dict] | None = None
 
     # Runs once when MkDocs starts; its instance then lives across the preview's rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -228,10 +229,15 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         return previews.with_problems(output, self.problems) if self.problems else output
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
-    # offline plugin, if a site enables it, its search_index.js): one index per language.
+    # offline plugin, if a site enables it, its search_index.js): one index per language, whole
+    # again after a preview's rebuild.
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        search.split_index(Path(config.site_dir), self.config.languages, self.offline)
+        site_dir = Path(config.site_dir)
+        if self.changed is not None:  # a preview's rebuild indexed only the pages it rendered
+            pages = {paths.page_url(page, self.directory_urls) for page in self.pages}
+            self.search_docs = search.with_earlier_entries(site_dir, self.search_docs, pages)
+        search.split_index(site_dir, self.config.languages, self.offline)
 
     # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site.
     def on_serve(self, server, *, config, builder):

@@ -55,7 +55,7 @@ def split_index(site_dir: Path, languages: Sequence[str], as_script: bool) -> No
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     by_language: dict[str, list] = {lang: [] for lang in languages}
-    for doc in index["docs"]:
+    for doc in latest_entries(index["docs"]):
         lang = language_of(doc["location"], languages)
         prefix = paths.lang_prefix(lang)
         by_language[lang].append({**doc, "location": doc["location"][len(prefix) :]})
@@ -69,6 +69,58 @@ def split_index(site_dir: Path, languages: Sequence[str], as_script: bool) -> No
         )
         if as_script:
             write_script_index(target)
+
+
+def with_earlier_entries(
+    site_dir: Path, earlier: list[dict] | None, pages: set[str]
+) -> list[dict] | None:
+    """The theme's index after a preview's dirty rebuild, made whole again; its entries, to pass
+    as `earlier` after the next rebuild.
+
+    Such a rebuild renders only the pages an edit changed (rebuilds.py), and the theme's index
+    then holds theirs alone: every other page's entries come back from the last index, unless the
+    page is gone (`pages` holds the addresses of the pages there are now).
+    """
+    index_path = site_dir / "search" / "search_index.json"
+    if not index_path.is_file():
+        return None
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    if earlier is not None:
+        rebuilt = {_page_of(doc) for doc in index["docs"]}
+        kept = [doc for doc in earlier if _page_of(doc) not in rebuilt and _page_of(doc) in pages]
+        index["docs"] = kept + index["docs"]
+        index_path.write_text(
+            json.dumps(index, separators=(",", ":"), ensure_ascii=True), encoding="utf-8"
+        )
+    return index["docs"]
+
+
+def _page_of(doc: dict) -> str:
+    return doc["location"].split("#", 1)[0]
+
+
+def latest_entries(docs: list[dict]) -> list[dict]:
+    """Each page's entries from its last run of entries only.
+
+    A preview's dirty rebuild renders only the pages an edit changed (rebuilds.py); the theme then
+    keeps its earlier entries and appends the rebuilt pages' new ones, dropping the old entries of
+    the first rebuilt page only. Each page's new entries are the last run of its entries, so
+    keeping that run drops the others' old ones too. A full build has one run per page: nothing
+    changes.
+    """
+    runs: dict[str, int] = {}
+    run_of: list[int] = []
+    previous, run = None, -1
+    for doc in docs:
+        page = _page_of(doc)
+        if page != previous:
+            run += 1
+            previous = page
+        runs[page] = run
+        run_of.append(run)
+    return [
+        doc for doc, doc_run in zip(docs, run_of, strict=True) if runs[_page_of(doc)] == doc_run
+    ]
 
 
 def write_script_index(index_path: Path) -> None:

@@ -3,6 +3,7 @@ site stays browsable) and fixing it brings the pages back; stopping the command 
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import socket
@@ -107,7 +108,7 @@ def test_an_edit_renders_only_the_pages_it_changed(project) -> None:
         everything = int(re.findall(r"(\d+) generated file\(s\) to render or copy", first)[-1])
         event = root / VALID_NAME
         event.write_text(
-            event.read_text(encoding="utf-8").replace("title: ", "title: Retitled ", 1),
+            event.read_text(encoding="utf-8").replace("title: ", "title: Retitled ", 2),
             encoding="utf-8",
         )
         wait_for(lambda: "Retitled" in fetch(page), "the edited page")
@@ -117,6 +118,16 @@ def test_an_edit_renders_only_the_pages_it_changed(project) -> None:
         )
         assert 0 < int(counts[-1]) < everything / 2, (counts, everything)
         assert "Test record" in fetch(base + "about/")  # untouched pages still served
+        # The preview's search lists each page once (both languages), with its new words.
+        indexes = {
+            lang: json.loads(fetch(f"{base}{prefix}search/search_index.json"))["docs"]
+            for lang, prefix in (("en", ""), ("es", "es/"))
+        }
+        for lang, docs in indexes.items():
+            locations = [doc["location"] for doc in docs]
+            assert len(locations) == len(set(locations)), lang
+        assert any("Retitled" in doc["title"] for doc in indexes["en"])
+        assert "about/" in {doc["location"] for doc in indexes["en"]}  # untouched pages stay
         assert "dirty" not in log.read_text(encoding="utf-8")  # MkDocs' warning is not shown
     finally:
         server.send_signal(signal.SIGTERM)
