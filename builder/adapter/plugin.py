@@ -18,13 +18,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
+from mkdocs.utils import normalize_url
 
 from builder.adapter import languages, offline, previews, search
 from builder.adapter.cache import FileCache
 from builder.adapter.config import RecordPluginConfig
-from builder.adapter.prerendered import BlockCache, PrerenderedPage, nav_key
+from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
 from builder.adapter.rebuilds import ChangedFiles
+from builder.adapter.skeleton import SKELETON_TEMPLATE, Skeletons
 from builder.record.history import RecordHistory, read_history
 from builder.record.load import load_record
 from builder.record.model import Record
@@ -54,7 +56,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.directory_urls = True
         self.navs: dict = {}
         self.prerendered: set[str] = set()
-        self.nav_cache = BlockCache()
+        self.skeletons = Skeletons()
         self.offline = False
         self.published_directory_urls = True
         self.cache: FileCache | None = None
@@ -184,12 +186,19 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         return nav
 
     # Runs once MkDocs has made its template environment: the sitemap lists each page's versions;
-    # main.html renders event pages' sidebars through the block cache.
+    # event pages are written from skeletons the theme renders once per kind (skeleton.py).
     def on_env(self, env, *, config, files):
         env.globals["pcr_languages_of"] = self._versions_of
-        self.nav_cache.blocks = {}
-        env.globals["pcr_cached"] = self.nav_cache
+        self.skeletons.reset()
+        env.globals["pcr_skeleton_page"] = self.skeletons.page
         return env
+
+    # Runs per page once its content is HTML, before MkDocs picks the page's template: an event
+    # page's is the one that writes it from its skeleton.
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        if self.skeletons.enabled and isinstance(page, PrerenderedPage):
+            page.meta.setdefault("template", SKELETON_TEMPLATE)
+        return html
 
     # Runs per page just before the theme renders it: the edit button of an event page opens
     # its YAML file, not a Markdown file that does not exist; the page sees the site in its own
@@ -198,8 +207,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         edit_url = self.edit_urls.get(page.file.src_uri)
         if edit_url:
             page.edit_url = edit_url
-        context["pcr_language"] = self._versions_of(page.file.src_uri)
-        lang = context["pcr_language"]["lang"]
+        language = self._versions_of(page.file.src_uri)
+        # The switch's addresses, relative to the page (as the `url` filter makes them).
+        for other in language["others"]:
+            other["href"] = normalize_url(other["url"], page=page)
+        context["pcr_language"] = language
+        lang = language["lang"]
         translated_nav = self.navs.get(lang)
         if translated_nav is not None:
             context["nav"] = translated_nav
@@ -215,8 +228,6 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
                 copyright=self.config.copyrights.get(lang) or config.copyright,
                 extra={**config.extra, "homepage": home},
             )
-        if isinstance(page, PrerenderedPage):  # main.html renders its sidebars once per key
-            context["pcr_nav_key"] = nav_key(page, lang)
         context["pcr_made_with"] = strings(lang)["made_with"]
         context["pcr_offline_copy"] = offline.offline_copy_link(lang, self.offline, config.site_url)
         return context

@@ -70,39 +70,3 @@ def toc_tokens(html: str) -> list[dict]:
         (stack[-1]["children"] if stack else top).append(token)
         stack.append(token)
     return top
-
-
-class BlockCache:
-    """Template blocks rendered once per key: `{{ pcr_cached(key, super) }}` in a block renders
-    the theme's block (`super`) the first time a key is seen and repeats that output after.
-
-    The theme renders the whole navigation into every page; for event pages (outside the
-    navigation, all one folder deep) it is the same in every page of a language, so it is
-    rendered once per `nav_key`. `enabled` False renders every time (tests compare the two).
-    """
-
-    def __init__(self) -> None:
-        self.enabled = True
-        self.blocks: dict[tuple, str] = {}
-
-    def __call__(self, key: tuple, render) -> str:
-        if not self.enabled:
-            return render()
-        if key not in self.blocks:
-            self.blocks[key] = render()
-        return self.blocks[key]
-
-
-def nav_key(page: Page, lang: str) -> tuple:
-    """What the theme's sidebars (the `site_nav` block) of a page outside the navigation depend
-    on: the language, the page's folder (links are relative to it), what the page hides, and
-    its table of contents (the theme leaves out a first level-1 heading: the page title)."""
-    folder = page.url.rstrip("/").rpartition("/")[0]
-    toc = list(page.toc)
-    if toc and toc[0].level == 1:
-        toc = toc[0].children
-    return (lang, folder, repr(page.meta.get("hide")), _toc_key(toc))
-
-
-def _toc_key(items) -> tuple:
-    return tuple((item.level, item.id, item.title, _toc_key(item.children)) for item in items)
