@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from tests.support.project import new_project
@@ -178,29 +177,3 @@ def test_serve_watches_the_events_and_maps_folders(project):
     config.plugins["peru-timeline"].on_serve(server, config=config, builder=None)
     assert project.root / "events" in server.watched
     assert project.root / "maps" in server.watched
-
-
-@pytest.mark.slow
-def test_event_pages_cached_sidebars_are_the_theme_own(project, tmp_path, monkeypatch):
-    # main.html renders an event page's sidebars once per language and table of contents.
-    site_project(project, hostile=False)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    sites = {}
-    for cached in (True, False):
-        site = tmp_path / f"cached-{cached}"
-        config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(site))
-        plugin = config.plugins["peru-timeline"]
-        plugin.nav_cache.enabled = cached
-        mkdocs_build(config)
-        sites[cached] = {
-            p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()
-        }
-        event_pages = [p for p in sites[cached] if p.match("events/*/index.html")]
-        assert event_pages
-        if cached:
-            assert 0 < len(plugin.nav_cache.blocks) < len(event_pages)
-        else:
-            assert not plugin.nav_cache.blocks
-    assert sites[True].keys() == sites[False].keys()
-    for path, content in sites[True].items():
-        assert content == sites[False][path], path
