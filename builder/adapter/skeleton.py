@@ -1,4 +1,4 @@
-"""Event pages written from one theme-rendered skeleton each, not from a whole theme render each.
+"""Event pages written from a skeleton the theme renders once per kind of page, not each whole.
 
 The theme renders every page whole (head, header, sidebars, footer, scripts): for the thousands
 of event pages, which sit outside the navigation, that render is the same page after page but
@@ -12,9 +12,11 @@ The page's own values, as the theme and `templates/overrides/` write them: the t
 header), the description, the canonical address, the edit button's address, the content, the
 skip link (the first heading's anchor) and the language switch's addresses. Each is written
 as it is (no filter changes it), which the markers check: a marker the theme changed on its
-way (escaped, cut) is not found whole, and the pages of that skeleton are rendered by the theme
-as before. Pages whose chrome depends on more (in the navigation, with a previous or next page,
-front matter the theme reads beyond title and description) are rendered by the theme too.
+way (escaped, cut) is not found whole, and the pages of that kind are rendered by the theme
+as before. So are they when the theme reads more of the page than its slots and what is the
+same for a kind (`_SAME_FOR_A_KIND`), and pages whose chrome depends on more (in the
+navigation, front matter the theme reads beyond title and description). One thing no check
+sees: a theme writing the page's own address as it is (not through the `url` filter).
 
 MkDocs still renders each event page through a template (`SKELETON_TEMPLATE`, one line calling
 `Skeletons.page`), so plugins' page hooks, the search index and the sitemap see every page.
@@ -43,6 +45,12 @@ PAGE_TEMPLATE = "main.html"
 # Front matter the theme reads per page that a skeleton puts back (title, description), or
 # that its key holds (hide), or that no template reads (template, search).
 _FRONT_MATTER = frozenset({"title", "description", "hide", "template", "search"})
+# What the theme may read of a page besides its slots' values, the same for every page of a
+# kind: its address (the `url` filter makes others relative to its folder) and its place in
+# the navigation (none). A theme that reads more gets no skeleton.
+_SAME_FOR_A_KIND = frozenset(
+    {"url", "previous_page", "next_page", "parent", "ancestors", "is_homepage", "active"}
+)
 # A NUL cannot come from the record (YAML refuses it) nor from the theme's own text; the quote
 # shows a marker the theme escaped (which the slot's value would then have to be too).
 _MARKER = re.compile('\x00pcr-slot:([^\x00"]*)"\x00')
@@ -131,10 +139,15 @@ class Skeletons:
             return template.render(values)
         key = skeleton_key(page, language)
         if key not in self.skeletons:
-            marked = {**values, "page": MarkedPage(page), "pcr_language": _marked(language)}
-            self.skeletons[key] = Skeleton.cut(template.render(marked))
+            marked = MarkedPage(page)
+            rendered = template.render(
+                {**values, "page": marked, "pcr_language": _marked(language)}
+            )
+            self.skeletons[key] = (
+                Skeleton.cut(rendered) if marked.read <= _SAME_FOR_A_KIND else None
+            )
             if self.skeletons[key] is None:
-                log.info("The theme changed a value of %s: its kind is rendered whole", page.url)
+                log.info("The theme writes %s differently: its kind is rendered whole", page.url)
         skeleton = self.skeletons[key]
         if skeleton is None:
             return template.render(values)
@@ -184,10 +197,12 @@ def _toc_key(items) -> tuple:
 
 
 class MarkedPage:
-    """The page as its skeleton's render sees it: its own values are markers, the rest its own."""
+    """The page as its skeleton's render sees it: its own values are markers, the rest its own;
+    `read` lists the rest the render read."""
 
     def __init__(self, page: Page) -> None:
         self._page = page
+        self.read: set[str] = set()
         self.meta = {**page.meta}
         for key, name in (("title", "meta-title"), ("description", "description")):
             if key in self.meta:
@@ -199,6 +214,7 @@ class MarkedPage:
         self.toc = _marked_toc(page.toc)
 
     def __getattr__(self, name: str):
+        self.read.add(name)
         return getattr(self._page, name)
 
 

@@ -149,14 +149,20 @@ def test_edge_cases_of_a_synthetic_record_are_the_theme_s_own(
 
 
 @pytest.mark.slow
-def test_a_theme_that_changes_a_page_s_own_value_renders_event_pages_whole(tmp_path, reproducible):
-    # The page's title escaped once more where the theme's content ends: no skeleton can put
-    # that back from the title, so event pages are rendered by the theme, as before.
+@pytest.mark.parametrize(
+    "written",
+    # The title escaped once more: no skeleton can put that back from the title. The page's
+    # absolute address: a value of the page no slot holds.
+    ["{{ page.meta.title | e }}", "{{ page.abs_url }}"],
+    ids=["escaped-title", "address"],
+)
+def test_a_theme_that_writes_more_of_a_page_renders_event_pages_whole(
+    tmp_path, reproducible, written
+):
+    # Written where the theme's content ends; the event pages are rendered by the theme, as
+    # before, and stay right.
     project = site_project(new_project(tmp_path / "project"))
-    project.write(
-        "overrides/partials/source-file.html",
-        '<p class="test-title">{{ page.meta.title | e }}</p>\n',
-    )
+    project.write("overrides/partials/source-file.html", f'<p class="test-title">{written}</p>\n')
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1)
     project.write("mkdocs.yml", config)
