@@ -51,8 +51,9 @@ _FRONT_MATTER = frozenset({"title", "description", "hide", "template", "search"}
 _SAME_FOR_A_KIND = frozenset(
     {"url", "previous_page", "next_page", "parent", "ancestors", "is_homepage", "active"}
 )
-# A NUL cannot come from the record (YAML refuses it) nor from the theme's own text; the quote
-# shows a marker the theme escaped (which the slot's value would then have to be too).
+# The record's text reaches a page only through its slots: the rest is the theme's and
+# mkdocs.yml's, which hold no NUL (if they did, the skeleton would be refused, not wrong). The
+# quote shows a marker the theme escaped (which the slot's value would then have to be too).
 _MARKER = re.compile('\x00pcr-slot:([^\x00"]*)"\x00')
 # The page's title is written as it is and without tags: a tag in its marker tells the two.
 _TITLE_TAG = "<i></i>"
