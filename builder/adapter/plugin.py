@@ -204,6 +204,10 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # its YAML file, not a Markdown file that does not exist; the page sees the site in its own
     # language.
     def on_page_context(self, context, *, page, config, nav):
+        # MkDocs has picked the template: the page's front matter is again what its file says
+        # (the theme writes some whitespace by whether a page has any front matter at all).
+        if isinstance(page, PrerenderedPage) and page.meta.get("template") == SKELETON_TEMPLATE:
+            del page.meta["template"]
         edit_url = self.edit_urls.get(page.file.src_uri)
         if edit_url:
             page.edit_url = edit_url

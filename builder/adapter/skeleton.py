@@ -43,8 +43,8 @@ SKELETON_TEMPLATE = "pcr-skeleton-page.html"
 # The theme's page template, which renders the skeleton (and pages no skeleton fits).
 PAGE_TEMPLATE = "main.html"
 # Front matter the theme reads per page that a skeleton puts back (title, description), or
-# that its key holds (hide), or that no template reads (template, search).
-_FRONT_MATTER = frozenset({"title", "description", "hide", "template", "search"})
+# that its key holds (hide), or that no template reads (search).
+_FRONT_MATTER = frozenset({"title", "description", "hide", "search"})
 # What the theme may read of a page besides its slots' values, the same for every page of a
 # kind: its address (the `url` filter makes others relative to its folder) and its place in
 # the navigation (none). A theme that reads more gets no skeleton.
