@@ -87,7 +87,7 @@ def assert_skeletons_change_nothing(root: Path, work: Path, usable: bool = True)
     assert any(not path.startswith("es/") for path in event_pages)
     assert not unused.skeletons and unused.filled == 0
     if usable:
-        assert made.filled == len(event_pages)
+        assert made.filled >= len(event_pages)  # and any other page written as HTML
         assert 0 < len(made.skeletons) < len(event_pages) / 2
     else:
         assert made.filled == 0 and set(made.skeletons.values()) == {None}
