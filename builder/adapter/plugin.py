@@ -122,9 +122,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             lang_outputs = self._produce(Job(record, self.root, settings, self.cache, history))
             feeds[lang] = feed_of(lang_outputs)
             outputs += lang_outputs
+            self.prerendered.update(file.path for file in lang_outputs if file.html)
             for event in record.events:
                 page = paths.event_page(event.id, lang)
-                self.prerendered.add(page)  # written as HTML
                 edit_url = settings.edit_url(event.path)
                 if edit_url:
                     self.edit_urls[page] = edit_url
@@ -158,8 +158,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
 
     # Runs once MkDocs has built the navigation from mkdocs.yml: the other languages' pages get
     # the same navigation with their own titles and pages, so a reader stays in one language.
-    # Event pages, written as HTML (builder.adapter.prerendered), get pages that convert no
-    # Markdown.
+    # Pages written as HTML (event, timeline period and browse pages: builder.adapter.prerendered)
+    # get pages that convert no Markdown.
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.navs = {}
         for path in sorted(self.prerendered):

@@ -43,15 +43,22 @@ def test_event_pages_are_published_at_their_permanent_address(built):
 
 
 @pytest.mark.slow
-def test_every_link_in_an_event_page_leads_to_a_built_file(built):
-    # Event pages are written as HTML, which `mkdocs build --strict` does not check.
-    pages = sorted(built.glob("events/*/index.html")) + sorted(built.glob("es/events/*/index.html"))
-    assert len(pages) >= 14
+def test_every_link_in_a_page_written_as_html_leads_to_a_built_file(built):
+    # Event, timeline period and browse pages are written as HTML, which `mkdocs build
+    # --strict` does not check.
+    pages = []
+    for lang in ("", "es/"):
+        pages += sorted(built.glob(f"{lang}events/*/index.html"))
+        pages += sorted(built.glob(f"{lang}timeline/*/index.html"))
+        for kind in ("themes", "regions", "actors"):
+            pages += sorted(built.glob(f"{lang}{kind}/*/index.html"))
+    assert len(pages) >= 14 + 4 + 2 * 26
     for page in pages:
         article = read(built, str(page.relative_to(built))).split('<article class="md-content')[1]
         hrefs = re.findall(r'href="([^"]*)"', article.split("</article>")[0])
         local = [href for href in hrefs if not re.match(r"https?://", href)]
-        assert len(local) >= 4, page
+        if "/events/" in str(page):
+            assert len(local) >= 4, page
         for href in local:
             address = urlsplit(html.unescape(href)).path  # the timeline link's ?event=<id>
             target = page.parent / address
@@ -182,7 +189,8 @@ def test_serve_watches_the_events_and_maps_folders(project):
 
 @pytest.mark.slow
 def test_event_pages_cached_sidebars_are_the_theme_own(project, tmp_path, monkeypatch):
-    # main.html renders an event page's sidebars once per language and table of contents.
+    # main.html renders the sidebars of the pages written as HTML (event, period and browse
+    # pages) once per language, folder and table of contents.
     site_project(project, hostile=False)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     sites = {}
@@ -198,7 +206,7 @@ def test_event_pages_cached_sidebars_are_the_theme_own(project, tmp_path, monkey
         event_pages = [p for p in sites[cached] if p.match("events/*/index.html")]
         assert event_pages
         if cached:
-            assert 0 < len(plugin.nav_cache.blocks) < len(event_pages)
+            assert 0 < len(plugin.nav_cache.blocks) < len(plugin.prerendered)
         else:
             assert not plugin.nav_cache.blocks
     assert sites[True].keys() == sites[False].keys()

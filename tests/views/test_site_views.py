@@ -228,21 +228,26 @@ def test_event_text_can_be_kept_out_of_the_search_index(record):
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
-def test_every_link_in_an_event_page_leads_to_a_generated_page(record, directory_urls):
-    """Event pages are HTML, which MkDocs does not check: their links must be right here."""
+def test_every_link_in_a_page_written_as_html_leads_to_a_generated_page(record, directory_urls):
+    """Event, timeline period and browse pages are HTML, which MkDocs does not check: their
+    links must be right here (tests/adapter/test_plugin.py follows them in a real build)."""
     published = set()
     pages = {}
     for lang in ("en", "es"):
-        settings = SiteSettings(lang=lang, repo_url=REPO_URL, directory_urls=directory_urls)
+        settings = SiteSettings(
+            lang=lang, repo_url=REPO_URL, directory_urls=directory_urls, browse_page_size=2
+        )
         for file in site_files(record, settings):
             published.add(paths.page_url(file.path, directory_urls))
-            if file.path.startswith(paths.event_page("", lang)[:-3]) and "/index" not in file.path:
+            if file.html:
                 pages[file.path] = file.content
-    assert len(pages) == 2 * len(record.events)
-    checked = 0
+    kinds = {path.removeprefix("es/").split("/")[0] for path in pages}
+    assert kinds == {"events", "timeline", "themes", "regions", "actors"}
+    assert len([path for path in pages if "/events/" in f"/{path}"]) == 2 * len(record.events)
     for path, page in pages.items():
         here = paths.page_url(path, directory_urls)
         base = here if here.endswith("/") else posixpath.dirname(here)
+        checked = 0
         for href in re.findall(r'href="([^"]*)"', page):
             if re.match(r"https?://", href):
                 continue
@@ -252,4 +257,7 @@ def test_every_link_in_an_event_page_leads_to_a_generated_page(record, directory
             target += "/" if address.endswith("/") else ""
             assert target in published, f"{path}: {href}"
             checked += 1
-    assert checked >= 4 * len(pages)  # themes, regions, actors, previous and next events
+        if "/events/" in f"/{path}":
+            assert checked >= 4, path  # themes, regions, actors, previous and next events
+        elif "pcr-entry" in page or "pcr-count" in page:  # a list: its events, the timeline
+            assert checked >= 2, path

@@ -78,7 +78,7 @@ def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Ev
     )
     description = shorten(plain_text(event.summary.get(settings.lang)), 200)
     return OutputFile(
-        here, front_matter(title=context.title(event), description=description) + body
+        here, front_matter(title=context.title(event), description=description) + body, html=True
     )
 
 
