@@ -19,9 +19,11 @@ from builder.record.load import load_record
 from builder.text.dates import date_label, event_when, span_label
 from builder.text.markup import escape, text_html, text_markdown
 from builder.views import paths
+from builder.views.maps.locator import locator_files, locator_label, locator_regions, locator_size
 from builder.views.pages import SiteSettings, site_files
 from builder.views.pages.listing import page_window, paginate
 from builder.views.pages.timeline import periods
+from builder.views.settings import RegionLocator
 from tests.support.site import HOSTILE_NAME, REPO_URL, site_project
 
 EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
@@ -261,3 +263,36 @@ def test_every_link_in_a_page_written_as_html_leads_to_a_generated_page(record, 
             assert checked >= 4, path  # themes, regions, actors, previous and next events
         elif "pcr-entry" in page or "pcr-count" in page:  # a list: its events, the timeline
             assert checked >= 2, path
+
+
+def test_event_and_region_pages_stack_the_shared_locator_drawings(record):
+    """A locator is images the site publishes once (builder.views.maps.locator), not an SVG
+    inline in every page; the base map carries the text alternative in the page's language."""
+    drawn = {file.path for file in locator_files()}
+    locator = RegionLocator(locator_regions, locator_label, locator_size())
+    for lang in ("en", "es"):
+        settings = SiteSettings(lang=lang, region_locator=locator)
+        files = {f.path: f.content for f in site_files(record, settings)}
+        pages = [
+            (paths.event_page(event.id, lang), locator_regions(event.regions))
+            for event in record.events
+        ]
+        pages += [(paths.region_page(code, lang), [code]) for code in record.regions]
+        assert any(codes for _, codes in pages)
+        for path, codes in pages:
+            images = re.findall(r'<img src="([^"]*)" alt="([^"]*)"', files[path])
+            if not codes:  # national or abroad alone: no map
+                assert images == [] and "pcr-locator" not in files[path], path
+                continue
+            here = paths.page_url(path)  # a folder: `events/<id>/`
+            targets = [posixpath.normpath(posixpath.join(here, src)) for src, _ in images]
+            assert targets == [paths.locator_image(None)] + [
+                paths.locator_image(code) for code in codes
+            ], path
+            assert set(targets) <= drawn
+            alt = html.unescape(images[0][1])
+            assert alt == locator_label(codes, lang) and alt.startswith(
+                "Ubicación de" if lang == "es" else "Location of"
+            )
+            assert [alt for _, alt in images[1:]] == [""] * len(codes)
+            assert "<svg" not in files[path].split('class="pcr-locator__map"', 1)[1][:2000]

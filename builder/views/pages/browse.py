@@ -16,6 +16,7 @@ from builder.views.output import LISTING_MATTER, OutputFile, front_matter
 from builder.views.pages.anchors import with_heading_ids
 from builder.views.pages.facets import Facets
 from builder.views.pages.listing import paginate
+from builder.views.pages.locator_figure import locator_images
 from builder.views.pages.rendering import PageContext, render, render_html
 from builder.views.settings import SiteSettings
 
@@ -142,9 +143,9 @@ def _region_files(record, facets, settings) -> list[OutputFile]:
         if region.name != region.label(lang):
             intro = f"<em>{escape_html(region.name)}</em>. {intro}"
         intro = f"<p>{intro}</p>"
-        figure = None
-        if settings.region_locator is not None:
-            figure = html_block(settings.region_locator([code], lang))
+        # On the list's first page, the only one that shows it.
+        page_one = PageContext(record, facets, settings, paths.region_page(code, lang))
+        figure = locator_images(page_one, [code])
         files += _listing(
             record, facets, settings, events,
             lambda n, c=code: paths.region_page(c, lang, n),
