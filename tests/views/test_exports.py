@@ -24,6 +24,7 @@ from builder.views.exports import (
     ics_escape,
     latest_events,
 )
+from builder.views import paths
 from builder.views.spreadsheet import guard_cell
 from tests.support.git_history import commit_all, git
 from tests.support.project import REPO, VALID_EVENT, VALID_NAME
@@ -261,6 +262,22 @@ def test_csv_parses_and_is_guarded(record):
 
 
 # --- GeoJSON --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "key"), [("events.json", "events"), ("events.geojson", "features")])
+def test_json_downloads_are_compact_with_one_item_a_line(record, path, key):
+    """No indentation (a third of the indented file was spaces), one event or feature a line."""
+    for lang in ("en", "es"):
+        text = by_path(export_files(record, lang))[f"{paths.lang_prefix(lang)}data/{path}"]
+        data = json.loads(text)
+        lines = text.splitlines()
+        assert len(lines) == len(data[key]) + 2
+        assert json.loads(lines[0] + "]}") == {**data, key: []}
+        assert lines[-1] == "]}"
+        for line, item in zip(lines[1:-1], data[key], strict=True):
+            assert json.loads(line.removesuffix(",")) == item
+            assert not line[0].isspace()
+        assert '{\n  "' not in text and '",\n' not in text
 
 
 def test_geojson_points(record):
