@@ -15,6 +15,7 @@ import pytest
 from builder.record.history import read_history
 from builder.record.load import load_record
 from builder.record.problems import RecordError
+from builder.views import paths
 from builder.views.exports import (
     CSV_COLUMNS,
     FEED_SIZE,
@@ -24,7 +25,6 @@ from builder.views.exports import (
     ics_escape,
     latest_events,
 )
-from builder.views import paths
 from builder.views.spreadsheet import guard_cell
 from tests.support.git_history import commit_all, git
 from tests.support.project import REPO, VALID_EVENT, VALID_NAME
@@ -264,7 +264,9 @@ def test_csv_parses_and_is_guarded(record):
 # --- GeoJSON --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("path", "key"), [("events.json", "events"), ("events.geojson", "features")])
+@pytest.mark.parametrize(
+    ("path", "key"), [("events.json", "events"), ("events.geojson", "features")]
+)
 def test_json_downloads_are_compact_with_one_item_a_line(record, path, key):
     """No indentation (a third of the indented file was spaces), one event or feature a line."""
     for lang in ("en", "es"):
