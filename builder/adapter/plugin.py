@@ -22,6 +22,7 @@ from mkdocs.structure.nav import get_navigation
 from builder.adapter import languages, offline, previews, search
 from builder.adapter.cache import FileCache
 from builder.adapter.config import RecordPluginConfig
+from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import BlockCache, PrerenderedPage, nav_key
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
 from builder.adapter.rebuilds import ChangedFiles
@@ -222,10 +223,11 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         return context
 
     # Runs once the theme has rendered a page (its <html lang> already the page's own, through
-    # the language.html override): its search reads its own language's index.
+    # the language.html override): its search reads its own language's index, and it loses the
+    # theme's indentation (a sixth of its bytes: indentation.py).
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = languages.language_of(page.file.src_uri, self.config.languages)
-        output = languages.with_search_base(output, lang)
+        output = without_indentation(languages.with_search_base(output, lang))
         return previews.with_problems(output, self.problems) if self.problems else output
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
