@@ -212,3 +212,18 @@ def test_event_pages_cached_sidebars_are_the_theme_own(project, tmp_path, monkey
     assert sites[True].keys() == sites[False].keys()
     for path, content in sites[True].items():
         assert content == sites[False][path], path
+
+
+@pytest.mark.slow
+def test_a_hidden_table_of_contents_is_not_written_but_skip_to_content_stays(built):
+    # Timeline and browse pages hide their table of contents; the theme would still write it,
+    # hidden, with an entry per event of the page.
+    for path in ("timeline/2026/index.html", "es/themes/elections-2026/index.html"):
+        page = read(built, path)
+        sidebar = page.split('data-md-type="toc"', 1)[1].split("</nav>", 1)[0]
+        assert 'class="md-nav__link"' not in sidebar, path
+        [h1] = re.findall(r'<h1 id="([^"]+)"', page)
+        assert f'<a href="#{h1}" class="md-skip">' in page, path
+    event = read(built, "events/2026-06-16-party-alleges-rigged-rules/index.html")
+    sidebar = event.split('data-md-type="toc"', 1)[1].split("</nav>", 1)[0]
+    assert sidebar.count('class="md-nav__link"') >= 2  # an event page's is shown: kept whole
