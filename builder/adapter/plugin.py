@@ -23,6 +23,7 @@ from mkdocs.utils import normalize_url
 from builder.adapter import languages, offline, previews, search
 from builder.adapter.cache import FileCache
 from builder.adapter.config import RecordPluginConfig
+from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
 from builder.adapter.rebuilds import ChangedFiles
@@ -124,9 +125,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             lang_outputs = self._produce(Job(record, self.root, settings, self.cache, history))
             feeds[lang] = feed_of(lang_outputs)
             outputs += lang_outputs
+            self.prerendered.update(file.path for file in lang_outputs if file.html)
             for event in record.events:
                 page = paths.event_page(event.id, lang)
-                self.prerendered.add(page)  # written as HTML
                 edit_url = settings.edit_url(event.path)
                 if edit_url:
                     self.edit_urls[page] = edit_url
@@ -160,8 +161,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
 
     # Runs once MkDocs has built the navigation from mkdocs.yml: the other languages' pages get
     # the same navigation with their own titles and pages, so a reader stays in one language.
-    # Event pages, written as HTML (builder.adapter.prerendered), get pages that convert no
-    # Markdown.
+    # Pages written as HTML (event, timeline period and browse pages: builder.adapter.prerendered)
+    # get pages that convert no Markdown.
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.navs = {}
         for path in sorted(self.prerendered):
@@ -237,10 +238,11 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         return context
 
     # Runs once the theme has rendered a page (its <html lang> already the page's own, through
-    # the language.html override): its search reads its own language's index.
+    # the language.html override): its search reads its own language's index, and it loses the
+    # theme's indentation (a sixth of its bytes: indentation.py).
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = languages.language_of(page.file.src_uri, self.config.languages)
-        output = languages.with_search_base(output, lang)
+        output = without_indentation(languages.with_search_base(output, lang))
         return previews.with_problems(output, self.problems) if self.problems else output
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own

@@ -32,7 +32,13 @@ class PrerenderedPage(Page):
     def render(self, config, files) -> None:
         html = self.markdown.strip()
         self.content = html
-        self.toc = get_toc(toc_tokens(html))
+        tokens = toc_tokens(html)
+        if "toc" in (self.meta.get("hide") or []):
+            # The theme still writes a hidden table of contents into the page (every entry of a
+            # timeline page: 7 KB no reader sees) and would render each page's sidebars anew:
+            # only the first heading is kept, which its "skip to content" link needs.
+            tokens = [{**tokens[0], "children": []}] if tokens else []
+        self.toc = get_toc(tokens)
         self.present_anchor_ids = set(_ID.findall(html))
 
 

@@ -17,13 +17,18 @@ from builder.record.history import RecordHistory
 from builder.record.model import Record
 from builder.views import paths
 from builder.views.exports import export_files
-from builder.views.maps.locator import region_locator_svg
+from builder.views.maps.locator import (
+    locator_files,
+    locator_label,
+    locator_regions,
+    locator_size,
+)
 from builder.views.maps.pages import map_files
 from builder.views.maps.print_maps import Store
 from builder.views.output import OutputFile
 from builder.views.pages import site_files
 from builder.views.presidents_chart import presidents_chart_html
-from builder.views.settings import SiteSettings
+from builder.views.settings import RegionLocator, SiteSettings
 
 
 @dataclass(frozen=True)
@@ -77,14 +82,17 @@ def _pages(job: Job, made: Sequence[OutputFile]) -> list[OutputFile]:
     maps_page = f"{paths.lang_prefix(lang)}maps/index.md"
     settings = dataclasses.replace(
         job.settings,
-        region_locator=region_locator_svg,
+        region_locator=RegionLocator(locator_regions, locator_label, locator_size()),
         presidents_chart=presidents_chart_html,
         data_page=data_page if data_page in job.settings.content_pages else None,
         maps_page=maps_page if maps_page in made_paths else None,
         feed_path=feed_of(made),
         boundaries_file=_boundaries_file(job.root),
     )
-    return site_files(job.record, settings)
+    files = site_files(job.record, settings)
+    if lang == "en":  # the locators' drawings: one copy serves every language
+        files += locator_files()
+    return files
 
 
 PAGES = Producer("pages", _pages, published=0)

@@ -13,12 +13,15 @@ class OutputFile:
     """One file of the built site.
 
     `path` is relative to the site root, with forward slashes. A path ending in `.md` is a
-    Markdown page that the site generator renders with the theme (and indexes for search);
-    any other file is published byte for byte.
+    page that the site generator renders with the theme (and indexes for search): Markdown,
+    or, when `html` is true, front matter then the page's HTML, taken as it is (its links are
+    final addresses, which the generator does not check). Any other file is published byte
+    for byte.
     """
 
     path: str
     content: str | bytes
+    html: bool = False
 
     @property
     def is_page(self) -> bool:

@@ -103,6 +103,11 @@ def content_page(name: str, lang: str) -> str:
     return f"{lang_prefix(lang)}{name}"
 
 
+def locator_image(code: str | None) -> str:
+    """A drawing of the region locators: Peru's regions (`code` None), or one region's overlay."""
+    return f"assets/locator/{code or 'peru'}.svg"
+
+
 def is_scope(code: str) -> bool:
     return code in (NATIONAL, ABROAD)
 

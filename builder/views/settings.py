@@ -15,6 +15,17 @@ DEFAULT_BROWSE_PAGE_SIZE = 100
 
 
 @dataclass(frozen=True)
+class RegionLocator:
+    """What pages need of the small maps that locate an event's or a region's regions, drawn
+    elsewhere (`builder.views.maps.locator`) and published once as images: which of some codes
+    a locator highlights, its text alternative in a language, and its drawings' size."""
+
+    regions: Callable[[Sequence[str]], list[str]]
+    label: Callable[[Sequence[str], str], str]
+    size: tuple[int, int]
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     """Options for one language of the site.
 
@@ -42,7 +53,7 @@ class SiteSettings:
     browse_page_size: int = DEFAULT_BROWSE_PAGE_SIZE
     latest_count: int = 6
     search_event_text: bool = True
-    region_locator: Callable[[Sequence[str], str], str] | None = None
+    region_locator: RegionLocator | None = None
     presidents_chart: Callable[[Record, str], str] | None = None
     data_page: str | None = None
     maps_page: str | None = None

@@ -42,15 +42,22 @@ def test_event_pages_are_published_at_their_permanent_address(built):
 
 
 @pytest.mark.slow
-def test_every_link_in_an_event_page_leads_to_a_built_file(built):
-    # Event pages are written as HTML, which `mkdocs build --strict` does not check.
-    pages = sorted(built.glob("events/*/index.html")) + sorted(built.glob("es/events/*/index.html"))
-    assert len(pages) >= 14
+def test_every_link_in_a_page_written_as_html_leads_to_a_built_file(built):
+    # Event, timeline period and browse pages are written as HTML, which `mkdocs build
+    # --strict` does not check.
+    pages = []
+    for lang in ("", "es/"):
+        pages += sorted(built.glob(f"{lang}events/*/index.html"))
+        pages += sorted(built.glob(f"{lang}timeline/*/index.html"))
+        for kind in ("themes", "regions", "actors"):
+            pages += sorted(built.glob(f"{lang}{kind}/*/index.html"))
+    assert len(pages) >= 14 + 4 + 2 * 26
     for page in pages:
         article = read(built, str(page.relative_to(built))).split('<article class="md-content')[1]
         hrefs = re.findall(r'href="([^"]*)"', article.split("</article>")[0])
         local = [href for href in hrefs if not re.match(r"https?://", href)]
-        assert len(local) >= 4, page
+        if "/events/" in str(page):
+            assert len(local) >= 4, page
         for href in local:
             address = urlsplit(html.unescape(href)).path  # the timeline link's ?event=<id>
             target = page.parent / address
@@ -177,3 +184,18 @@ def test_serve_watches_the_events_and_maps_folders(project):
     config.plugins["peru-timeline"].on_serve(server, config=config, builder=None)
     assert project.root / "events" in server.watched
     assert project.root / "maps" in server.watched
+
+
+@pytest.mark.slow
+def test_a_hidden_table_of_contents_is_not_written_but_skip_to_content_stays(built):
+    # Timeline and browse pages hide their table of contents; the theme would still write it,
+    # hidden, with an entry per event of the page.
+    for path in ("timeline/2026/index.html", "es/themes/elections-2026/index.html"):
+        page = read(built, path)
+        sidebar = page.split('data-md-type="toc"', 1)[1].split("</nav>", 1)[0]
+        assert 'class="md-nav__link"' not in sidebar, path
+        [h1] = re.findall(r'<h1 id="([^"]+)"', page)
+        assert f'<a href="#{h1}" class="md-skip">' in page, path
+    event = read(built, "events/2026-06-16-party-alleges-rigged-rules/index.html")
+    sidebar = event.split('data-md-type="toc"', 1)[1].split("</nav>", 1)[0]
+    assert sidebar.count('class="md-nav__link"') >= 2  # an event page's is shown: kept whole

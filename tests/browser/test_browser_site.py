@@ -223,12 +223,18 @@ def test_screenshots_of_an_event_and_a_map_in_both_languages(visit, record, scre
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_locator_map_is_drawn_at_a_readable_size(chromium, repo_url, width):
     """An event's and a region's small map of its regions takes room on the page (it was drawn 0
-    pixels wide: the theme shrink-wraps figures, and the SVG has only a viewBox)."""
+    pixels wide: the theme shrink-wraps figures), its region's overlay exactly over the map, both
+    loaded (shared images, not inline SVG)."""
     context = chromium.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     for path in ("events/2009-06-05-bagua-clashes/", "regions/pe-ama/"):
         page.goto(repo_url + path)
-        box = page.locator("svg.pcr-locator").first.bounding_box()
+        images = page.locator(".pcr-locator__map img")
+        assert images.count() == 2, path  # the map, then Amazonas
+        box = images.first.bounding_box()
         assert box is not None and 200 <= box["width"] <= 360, (path, box)
         assert box["height"] > box["width"]  # Peru is taller than it is wide
+        assert images.nth(1).bounding_box() == box
+        loaded = images.evaluate_all("els => els.map(el => el.complete && el.naturalWidth > 0)")
+        assert loaded == [True, True], path
     context.close()

@@ -15,6 +15,7 @@ import pytest
 from builder.record.history import read_history
 from builder.record.load import load_record
 from builder.record.problems import RecordError
+from builder.views import paths
 from builder.views.exports import (
     CSV_COLUMNS,
     FEED_SIZE,
@@ -261,6 +262,24 @@ def test_csv_parses_and_is_guarded(record):
 
 
 # --- GeoJSON --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "key"), [("events.json", "events"), ("events.geojson", "features")]
+)
+def test_json_downloads_are_compact_with_one_item_a_line(record, path, key):
+    """No indentation (a third of the indented file was spaces), one event or feature a line."""
+    for lang in ("en", "es"):
+        text = by_path(export_files(record, lang))[f"{paths.lang_prefix(lang)}data/{path}"]
+        data = json.loads(text)
+        lines = text.splitlines()
+        assert len(lines) == len(data[key]) + 2
+        assert json.loads(lines[0] + "]}") == {**data, key: []}
+        assert lines[-1] == "]}"
+        for line, item in zip(lines[1:-1], data[key], strict=True):
+            assert json.loads(line.removesuffix(",")) == item
+            assert not line[0].isspace()
+        assert '{\n  "' not in text and '",\n' not in text
 
 
 def test_geojson_points(record):

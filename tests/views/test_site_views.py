@@ -19,9 +19,11 @@ from builder.record.load import load_record
 from builder.text.dates import date_label, event_when, span_label
 from builder.text.markup import escape, text_html, text_markdown
 from builder.views import paths
+from builder.views.maps.locator import locator_files, locator_label, locator_regions, locator_size
 from builder.views.pages import SiteSettings, site_files
 from builder.views.pages.listing import page_window, paginate
 from builder.views.pages.timeline import periods
+from builder.views.settings import RegionLocator
 from tests.support.site import HOSTILE_NAME, REPO_URL, site_project
 
 EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
@@ -228,21 +230,26 @@ def test_event_text_can_be_kept_out_of_the_search_index(record):
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
-def test_every_link_in_an_event_page_leads_to_a_generated_page(record, directory_urls):
-    """Event pages are HTML, which MkDocs does not check: their links must be right here."""
+def test_every_link_in_a_page_written_as_html_leads_to_a_generated_page(record, directory_urls):
+    """Event, timeline period and browse pages are HTML, which MkDocs does not check: their
+    links must be right here (tests/adapter/test_plugin.py follows them in a real build)."""
     published = set()
     pages = {}
     for lang in ("en", "es"):
-        settings = SiteSettings(lang=lang, repo_url=REPO_URL, directory_urls=directory_urls)
+        settings = SiteSettings(
+            lang=lang, repo_url=REPO_URL, directory_urls=directory_urls, browse_page_size=2
+        )
         for file in site_files(record, settings):
             published.add(paths.page_url(file.path, directory_urls))
-            if file.path.startswith(paths.event_page("", lang)[:-3]) and "/index" not in file.path:
+            if file.html:
                 pages[file.path] = file.content
-    assert len(pages) == 2 * len(record.events)
-    checked = 0
+    kinds = {path.removeprefix("es/").split("/")[0] for path in pages}
+    assert kinds == {"events", "timeline", "themes", "regions", "actors"}
+    assert len([path for path in pages if "/events/" in f"/{path}"]) == 2 * len(record.events)
     for path, page in pages.items():
         here = paths.page_url(path, directory_urls)
         base = here if here.endswith("/") else posixpath.dirname(here)
+        checked = 0
         for href in re.findall(r'href="([^"]*)"', page):
             if re.match(r"https?://", href):
                 continue
@@ -252,4 +259,40 @@ def test_every_link_in_an_event_page_leads_to_a_generated_page(record, directory
             target += "/" if address.endswith("/") else ""
             assert target in published, f"{path}: {href}"
             checked += 1
-    assert checked >= 4 * len(pages)  # themes, regions, actors, previous and next events
+        if "/events/" in f"/{path}":
+            assert checked >= 4, path  # themes, regions, actors, previous and next events
+        elif "pcr-entry" in page or "pcr-count" in page:  # a list: its events, the timeline
+            assert checked >= 2, path
+
+
+def test_event_and_region_pages_stack_the_shared_locator_drawings(record):
+    """A locator is images the site publishes once (builder.views.maps.locator), not an SVG
+    inline in every page; the base map carries the text alternative in the page's language."""
+    drawn = {file.path for file in locator_files()}
+    locator = RegionLocator(locator_regions, locator_label, locator_size())
+    for lang in ("en", "es"):
+        settings = SiteSettings(lang=lang, region_locator=locator)
+        files = {f.path: f.content for f in site_files(record, settings)}
+        pages = [
+            (paths.event_page(event.id, lang), locator_regions(event.regions))
+            for event in record.events
+        ]
+        pages += [(paths.region_page(code, lang), [code]) for code in record.regions]
+        assert any(codes for _, codes in pages)
+        for path, codes in pages:
+            images = re.findall(r'<img src="([^"]*)" alt="([^"]*)"', files[path])
+            if not codes:  # national or abroad alone: no map
+                assert images == [] and "pcr-locator" not in files[path], path
+                continue
+            here = paths.page_url(path)  # a folder: `events/<id>/`
+            targets = [posixpath.normpath(posixpath.join(here, src)) for src, _ in images]
+            assert targets == [paths.locator_image(None)] + [
+                paths.locator_image(code) for code in codes
+            ], path
+            assert set(targets) <= drawn
+            alt = html.unescape(images[0][1])
+            assert alt == locator_label(codes, lang) and alt.startswith(
+                "Ubicación de" if lang == "es" else "Location of"
+            )
+            assert [alt for _, alt in images[1:]] == [""] * len(codes)
+            assert "<svg" not in files[path].split('class="pcr-locator__map"', 1)[1][:2000]

@@ -1,36 +1,33 @@
 """Links into the timeline from theme, region, actor and event pages.
 
-The views first (no MkDocs: the pages as the views write them, Markdown rendered with
-Python-Markdown), then real `mkdocs build --strict` runs of the fixture project, once with
-directory URLs (the published site) and once as the offline copy (`.html` addresses), in both
-languages. Browse pages are Markdown that link the timeline's source file with a query: the
-builds show that MkDocs accepts those links under `--strict` and writes the final address, query
-kept. Event pages are HTML holding final addresses, resolved here as a browser would.
+The views first (no MkDocs: the pages as the views write them), then real `mkdocs build
+--strict` runs of the fixture project, once with directory URLs (the published site) and once as
+the offline copy (`.html` addresses), in both languages. Browse and event pages are HTML holding
+final addresses (MkDocs neither checks nor rewrites them), resolved here as a browser would.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import markdown
 import pytest
 
 from builder.adapter.offline import OFFLINE_ENV
 from builder.record.load import load_record
+from builder.record.model import Localized
 from builder.text.strings import strings
 from builder.views import paths
 from builder.views.pages import SiteSettings
-from builder.views.pages.browse import browse_files, timeline_link
+from builder.views.pages.browse import browse_files
 from builder.views.pages.event_pages import event_files
 from builder.views.pages.facets import facets_of
-from builder.views.pages.rendering import PageContext
 from tests.support.project import new_project
 from tests.support.site import run_mkdocs_build, site_project
 
-EXTENSIONS = ["attr_list", "def_list", "admonition", "md_in_html", "tables", "toc"]
 EVENT = "2026-06-16-party-alleges-rigged-rules"
 
 
@@ -40,8 +37,21 @@ def record(project):
     return load_record(project.root)
 
 
-def render(text: str) -> str:
-    return markdown.Markdown(extensions=EXTENSIONS).convert(text)
+def body(file) -> str:
+    """The HTML of a page the views write as HTML, without its front matter."""
+    assert file.html
+    return file.content.split("\n---\n", 1)[1]
+
+
+def resolve(path: str, href: str, directory_urls: bool) -> tuple[str, dict[str, list[str]]]:
+    """The site address a link of the page at docs path `path` leads to, as a browser resolves
+    it, and its query."""
+    here = paths.page_url(path, directory_urls)
+    base = here if here.endswith("/") else posixpath.dirname(here)
+    address = urlsplit(href)
+    assert not address.scheme and not address.netloc and not href.startswith("/"), href
+    target = posixpath.normpath(posixpath.join(base, address.path))
+    return target + ("/" if address.path.endswith("/") else ""), parse_qs(address.query)
 
 
 class _Anchors(HTMLParser):
@@ -116,15 +126,12 @@ def test_browse_pages_link_the_timeline_filtered_by_what_they_list(
     settings = SiteSettings(lang=lang, browse_page_size=1, directory_urls=directory_urls)
     files = {f.path: f for f in browse_files(record, facets_of(record), settings)}
     path = PAGE_OF[kind](key, lang, number)
-    page = render(files[path].content.split("\n---\n", 1)[1])
+    page = body(files[path])
     [link] = timeline_anchors(page, lang)
-    # A Markdown page links the timeline's source file, query after it: MkDocs checks the file
-    # and writes its final address in either URL style (the real builds below).
-    address = urlsplit(link["href"])
-    assert posixpath.normpath(posixpath.join(posixpath.dirname(path), address.path)) == (
-        paths.timeline_index(lang)
-    )
-    assert parse_qs(address.query) == {kind: [key]}
+    # The page is HTML: its link is the timeline's final address in this URL style.
+    target, query = resolve(path, link["href"], directory_urls)
+    assert target == paths.page_url(paths.timeline_index(lang), directory_urls)
+    assert query == {kind: [key]}
     name = _name(record, kind, key, lang)
     assert link["aria-label"] == strings(lang)[f"see_on_timeline_{kind}"].format(name=name)
     assert "md-button" in link["class"].split()
@@ -145,11 +152,15 @@ def test_an_empty_browse_page_links_no_timeline(record):
 def test_the_timeline_link_names_any_text_exactly(record):
     """A name with markup in it (a hostile registry) reaches the accessible name unchanged."""
     hostile = 'A "quoted" *star* _under_ {: .x } } & &amp; <b>x</b> \\ `c` [l](http://x) \n O\'Neil'
-    context = PageContext(record, facets_of(record), SiteSettings(), paths.theme_page("x", "en"))
-    page = render(timeline_link(context, {"theme": "x"}, hostile))
+    theme = record.themes["elections-2026"]
+    themes = {**record.themes, theme.id: dataclasses.replace(theme, name=Localized(hostile))}
+    record = dataclasses.replace(record, themes=themes)
+    files = {f.path: f for f in browse_files(record, facets_of(record), SiteSettings())}
+    page = body(files[paths.theme_page(theme.id, "en")])
     [link] = timeline_anchors(page, "en")
-    assert link["aria-label"] == " ".join(hostile.split())
-    assert page.count("<") == 4, page  # the paragraph and the link: nothing else became markup
+    name = " ".join(hostile.split())
+    assert link["aria-label"] == strings("en")["see_on_timeline_theme"].format(name=name)
+    assert "<b>" not in page  # the heading shows the same characters, not markup
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

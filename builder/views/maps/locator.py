@@ -1,18 +1,22 @@
-"""Small static locator maps: Peru's regions with some of them highlighted, as inline SVG.
+"""Small static locator maps: Peru's regions with some of them highlighted.
 
 Drawn at build time from the boundary file, in the print maps' equal-area projection,
-simplified to what a 10 rem drawing can show. The region shapes are computed once per
-process; each locator is then a string join, since every event and region page has one.
+simplified to what a 10 rem drawing can show. A page does not carry the drawing inline (it was
+5.7 KB in every event page): it stacks images the site publishes once, `assets/locator/peru.svg`
+(every region, grey) and one transparent overlay per region (`assets/locator/PE-CUS.svg`, the
+region highlighted), and names the highlighted regions in its own words (`locator_label`). They
+are `<img>` files, so they print and load from disk in the offline copy.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from functools import lru_cache
 
 from builder.text.map_texts import text
+from builder.views import paths
 from builder.views.maps.geodata import projected_frame
+from builder.views.output import OutputFile
 
 # One drawing unit is 5 km: Peru is about 280 × 410 units.
 METRES_PER_UNIT = 5_000
@@ -27,45 +31,63 @@ BASE_FILL, BASE_STROKE = "#dcdcdc", "#ffffff"
 ON_FILL, ON_STROKE = "#1d4f7c", "#1d4f7c"
 
 
-def region_locator_svg(iso_codes: Sequence[str], lang: str = "en") -> str:
-    """An SVG (< 15 KB) of Peru's 26 regions with `iso_codes` highlighted.
-
-    Unknown codes (and 'national', 'abroad') are ignored. The drawing has a title and an
-    aria-label naming the highlighted regions in `lang`, and scales to its container's width.
-    """
-    return _locator(tuple(sorted(set(iso_codes))), "es" if lang == "es" else "en")
+def locator_files() -> list[OutputFile]:
+    """The drawings every locator is stacked from: the base map, then one overlay per region."""
+    files = [OutputFile(paths.locator_image(None), _base())]
+    files += [OutputFile(paths.locator_image(shape.iso), _overlay(shape)) for shape in _shapes()]
+    return files
 
 
-@lru_cache(maxsize=2048)
-def _locator(codes: tuple[str, ...], lang: str) -> str:
-    shapes = _shapes()
-    on = [s for s in shapes if s.iso in codes]
-    names = [s.name_es if lang == "es" else s.name_en for s in on]
-    label = text("locator", lang, names=_join(names, lang)) if names else text("locator_none", lang)
+def locator_regions(iso_codes: Sequence[str]) -> list[str]:
+    """The codes among `iso_codes` that a locator highlights (each has an overlay), sorted and
+    once each; 'national', 'abroad' and unknown codes are left out."""
+    known = {shape.iso for shape in _shapes()}
+    return sorted(set(iso_codes) & known)
+
+
+def locator_size() -> tuple[int, int]:
+    """The drawings' width and height, in their own units (pages reserve the room)."""
+    return _size()
+
+
+def locator_label(iso_codes: Sequence[str], lang: str = "en") -> str:
+    """The text alternative of a locator of `iso_codes` in `lang`: "Location of Cusco in Peru"."""
+    lang = "es" if lang == "es" else "en"
+    codes = locator_regions(iso_codes)
+    names = [s.name_es if lang == "es" else s.name_en for s in _shapes() if s.iso in codes]
+    return text("locator", lang, names=_join(names, lang)) if names else text("locator_none", lang)
+
+
+def _svg(body: str) -> str:
     width, height = _size()
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="pcr-locator" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="{html.escape(label)}">',
-        f"<title>{html.escape(label)}</title>",
-        f'<g fill="{BASE_FILL}" stroke="{BASE_STROKE}" stroke-width="0.8" stroke-linejoin="round">',
-    ]
-    # Highlighted regions are drawn last, so their outline is not covered by a neighbour's.
-    for shape in sorted(shapes, key=lambda s: s.iso in codes):
-        if shape.iso in codes:
-            parts.append(
-                f'<path class="pcr-locator__on" fill="{ON_FILL}" stroke="{ON_STROKE}" d="{shape.path}"/>'
-            )
-        else:
-            parts.append(f'<path d="{shape.path}"/>')
-    parts.append("</g>")
-    for shape in on:
-        if shape.area < RING_BELOW:
-            x, y = shape.centre
-            parts.append(
-                f'<circle cx="{x}" cy="{y}" r="{RING_RADIUS}" fill="none" stroke="{ON_STROKE}" stroke-width="2"/>'
-            )
-    parts.append("</svg>")
-    return "".join(parts)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}">{body}</svg>\n'
+    )
+
+
+def _base() -> str:
+    """Every region in grey, white borders: the map under the overlays."""
+    paths_ = "".join(f'<path d="{shape.path}"/>' for shape in _shapes())
+    return _svg(
+        f'<g fill="{BASE_FILL}" stroke="{BASE_STROKE}" stroke-width="0.8" '
+        f'stroke-linejoin="round">{paths_}</g>'
+    )
+
+
+def _overlay(shape: _Shape) -> str:
+    """One region highlighted, the rest transparent; a ring around a region too small to see."""
+    ring = ""
+    if shape.area < RING_BELOW:
+        x, y = shape.centre
+        ring = (
+            f'<circle cx="{x}" cy="{y}" r="{RING_RADIUS}" fill="none" stroke="{ON_STROKE}" '
+            'stroke-width="2"/>'
+        )
+    return _svg(
+        f'<path fill="{ON_FILL}" stroke="{ON_STROKE}" stroke-width="0.8" stroke-linejoin="round" '
+        f'd="{shape.path}"/>{ring}'
+    )
 
 
 def _join(names: list[str], lang: str) -> str:

@@ -4,17 +4,20 @@ links the timeline filtered by what it lists."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 
+from markupsafe import Markup
+
 from builder.record.model import Event, Record
-from builder.text.markup import escape, html_block, text_markdown
+from builder.text.markup import escape_html, html_block, text_html
 from builder.text.strings import plural, strings
 from builder.views import paths
 from builder.views.output import LISTING_MATTER, OutputFile, front_matter
+from builder.views.pages.anchors import with_heading_ids
 from builder.views.pages.facets import Facets
 from builder.views.pages.listing import paginate
-from builder.views.pages.rendering import PageContext, render
+from builder.views.pages.locator_figure import locator_images
+from builder.views.pages.rendering import PageContext, render, render_html
 from builder.views.settings import SiteSettings
 
 
@@ -40,7 +43,8 @@ def _listing(
     timeline: tuple[Mapping[str, str], str],
     figure: str | None = None,
 ) -> list[OutputFile]:
-    """The pages of one browse list; only the first carries the figure and is searchable.
+    """The pages of one browse list, written as HTML; only the first carries the intro and the
+    figure (both HTML) and is searchable.
 
     Every page links the timeline in the state `timeline` gives (its query, and the link's
     accessible name), unless the list is empty: the timeline would show nothing.
@@ -49,19 +53,23 @@ def _listing(
     files = []
     for page in pages:
         context = PageContext(record, facets, settings, page.path)
-        body = render(
-            "browse_list.md.j2",
+        body = render_html(
+            "browse_list.html.j2",
             context,
             title=title,
-            intro=intro if page.number == 1 else "",
-            timeline_link=timeline_link(context, *timeline) if events else "",
-            figure=figure if page.number == 1 else None,
+            intro=Markup(intro) if page.number == 1 else "",
+            timeline=timeline_link(context, *timeline) if events else None,
+            figure=Markup(figure) if figure and page.number == 1 else None,
             pages=pages,
             page=page,
             count=len(events),
         )
         matter = {"hide": ["toc"]} if page.number == 1 else LISTING_MATTER
-        files.append(OutputFile(page.path, front_matter(title=title, **matter) + body))
+        files.append(
+            OutputFile(
+                page.path, front_matter(title=title, **matter) + with_heading_ids(body), html=True
+            )
+        )
     return files
 
 
@@ -83,7 +91,7 @@ def _theme_files(record, facets, settings) -> list[OutputFile]:
         files += _listing(
             record, facets, settings, events,
             lambda n, tid=theme_id: paths.theme_page(tid, lang, n),
-            theme.name.get(lang), text_markdown(theme.description.get(lang)),
+            theme.name.get(lang), text_html(theme.description.get(lang)),
             _filtered("theme", theme_id, theme.name.get(lang), t),
         )  # fmt: skip
     files.append(
@@ -112,7 +120,7 @@ def _region_files(record, facets, settings) -> list[OutputFile]:
         files += _listing(
             record, facets, settings, events,
             lambda n, c=code: paths.region_page(c, lang, n),
-            scope.name.get(lang), text_markdown(scope.description.get(lang)),
+            scope.name.get(lang), text_html(scope.description.get(lang)),
             _filtered("region", code, scope.name.get(lang), t),
         )  # fmt: skip
     for code, region in record.regions.items():
@@ -131,12 +139,13 @@ def _region_files(record, facets, settings) -> list[OutputFile]:
         facts = t["region_facts"].format(
             kind=kind, capital=region.capital, iso=code, ubigeo=region.ubigeo
         )
-        intro = escape(facts)
+        intro = escape_html(facts)
         if region.name != region.label(lang):
-            intro = f"*{escape(region.name)}*. {intro}"
-        figure = None
-        if settings.region_locator is not None:
-            figure = html_block(settings.region_locator([code], lang))
+            intro = f"<em>{escape_html(region.name)}</em>. {intro}"
+        intro = f"<p>{intro}</p>"
+        # On the list's first page, the only one that shows it.
+        page_one = PageContext(record, facets, settings, paths.region_page(code, lang))
+        figure = locator_images(page_one, [code])
         files += _listing(
             record, facets, settings, events,
             lambda n, c=code: paths.region_page(c, lang, n),
@@ -170,30 +179,26 @@ def _actor_files(record, facets, settings) -> list[OutputFile]:
         groups.setdefault(actor.kind, []).append(
             (name, paths.actor_page(actor_id, lang), actor.role.get(lang), len(events))
         )
-        lines = [escape(actor.role.get(lang))]
+        lines = [escape_html(actor.role.get(lang))]
         if actor.name != name and actor.name not in name:
-            lines.insert(0, f"*{escape(actor.name)}*")
+            lines.insert(0, f"<em>{escape_html(actor.name)}</em>")
         if actor.party and actor.party in record.actors:
-            party = paths.relative_link(
-                paths.actor_page(actor_id, lang), paths.actor_page(actor.party, lang)
-            )
-            lines.append(
-                t["actor_party"].format(
-                    party=f"[{escape(record.actors[actor.party].label(lang))}]({party})"
-                )
-            )
+            context = PageContext(record, facets, settings, paths.actor_page(actor_id, lang))
+            party = context.html_links("actors", [actor.party])
+            before, after = t["actor_party"].split("{party}")
+            lines.append(f"{escape_html(before)}{party}{escape_html(after)}")
         if actor.country != "PE":
-            lines.append(escape(t["actor_country"].format(country=actor.country)))
+            lines.append(escape_html(t["actor_country"].format(country=actor.country)))
         if claims:
             lines.append(
-                escape(t["claims_by"].format(name=name))
+                escape_html(t["claims_by"].format(name=name))
                 + ": "
-                + plural(t["n_events"], len(claims), lang)
+                + escape_html(plural(t["n_events"], len(claims), lang))
             )
         files += _listing(
             record, facets, settings, events,
             lambda n, aid=actor_id: paths.actor_page(aid, lang, n),
-            name, ". ".join(lines) + ".", _filtered("actor", actor_id, name, t),
+            name, f"<p>{'. '.join(lines)}.</p>", _filtered("actor", actor_id, name, t),
         )  # fmt: skip
     kinds = list(t["actor_kinds"])
     ordered = sorted(
@@ -219,31 +224,12 @@ def _filtered(key: str, value: str, name: str, t: Mapping) -> tuple[dict[str, st
     return {key: value}, label
 
 
-def timeline_link(context: PageContext, state: Mapping[str, str], label: str) -> str:
-    """A Markdown button to the timeline in `state` ("See on the timeline"), whose accessible
-    name is `label`.
-
-    The link names the timeline's source file, query after it (`../../timeline/index.md?theme=x`):
-    MkDocs checks that the file exists, as for every link between pages, and writes the final
-    address for the site's URL style (`../../timeline/?theme=x`, or `…/index.html?theme=x` in the
-    offline copy), keeping the query. A final address written here would go unchecked, and
-    `--strict` would fail on it as an unrecognized relative link.
-    """
-    address = context.link(paths.timeline_index(context.lang)) + paths.timeline_query(state)
-    words = escape(context.t["see_on_timeline"])
-    name = _attribute_value(label)
-    attributes = f'.md-button .md-button--primary .pcr-timeline-link aria-label="{name}"'
-    return f"[{words}]({address}){{ {attributes} }}"
-
-
-# attr_list reads its value after Python-Markdown's inline patterns ran, so record text there
-# is written as character references: no `"`, `}`, `*`, `_`, `<`… ends the value or becomes
-# markup, and the browser reads the same characters back.
-_ATTRIBUTE_UNSAFE = re.compile(r"[^\w ,.:'-]|_")
-
-
-def _attribute_value(text: str) -> str:
-    return _ATTRIBUTE_UNSAFE.sub(lambda m: f"&#{ord(m.group())};", " ".join(text.split()))
+def timeline_link(context: PageContext, state: Mapping[str, str], label: str) -> dict[str, str]:
+    """The timeline in `state` as a button ("See on the timeline"): its final address (the page
+    is HTML, whose links MkDocs neither checks nor rewrites; tests check they resolve) and its
+    accessible name, `label`."""
+    address = context.href(paths.timeline_index(context.lang)) + paths.timeline_query(state)
+    return {"href": address, "label": " ".join(label.split())}
 
 
 def _index_file(record, facets, settings, path: str, template: str, **values) -> OutputFile:

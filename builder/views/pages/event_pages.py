@@ -12,10 +12,11 @@ from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
 from builder.record.model import Citation, Event, Record
-from builder.text.markup import escape_html, href, html_block, plain_text, shorten
+from builder.text.markup import escape_html, href, plain_text, shorten
 from builder.views import paths
 from builder.views.output import OutputFile, front_matter
 from builder.views.pages.facets import Facets
+from builder.views.pages.locator_figure import locator_images
 from builder.views.pages.rendering import PageContext, render_html
 from builder.views.settings import SiteSettings
 
@@ -37,10 +38,7 @@ def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Ev
     n = facets.position[event.id]
     previous = record.events[n - 1] if n > 0 else None
     following = record.events[n + 1] if n + 1 < len(record.events) else None
-    locator = None
-    mapped = [code for code in event.regions if code in record.regions]
-    if settings.region_locator is not None and mapped:
-        locator = Markup(html_block(settings.region_locator(mapped, settings.lang)))
+    locator = locator_images(context, [code for code in event.regions if code in record.regions])
     related = facets.related.get(event.id, [])
     edit_url = settings.edit_url(event.path)
     form_url = settings.issue_form_url(
@@ -78,7 +76,7 @@ def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Ev
     )
     description = shorten(plain_text(event.summary.get(settings.lang)), 200)
     return OutputFile(
-        here, front_matter(title=context.title(event), description=description) + body
+        here, front_matter(title=context.title(event), description=description) + body, html=True
     )
 
 

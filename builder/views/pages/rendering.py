@@ -1,9 +1,10 @@
 """Templates to pages: the Jinja environments and the helpers every page template uses.
 
-Most templates write Markdown (with a little HTML), so autoescaping is off and record text
-passes through explicit filters: `md` for inline text, `md_text` for summaries, `attr` for HTML.
-Event pages, thousands of them, are written as HTML directly (`*.html.j2`, autoescaped; the
-`text` filter renders summaries): Python-Markdown would be most of the build's time.
+The few hand-shaped pages (home, the indexes, the timeline's explorer page) are Markdown (with a
+little HTML), so autoescaping is off and record text passes through explicit filters: `md` for
+inline text, `md_text` for summaries, `attr` for HTML. Event, period and browse pages, thousands
+of them, are written as HTML directly (`*.html.j2`, autoescaped; the `text` filter renders
+summaries): Python-Markdown would be most of the build's time.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def html_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["text"] = lambda value: Markup(text_html(value))
+    env.globals.update(by_month=by_month, page_window=page_window, paths=paths)
     return env
 
 

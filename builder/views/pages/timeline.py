@@ -16,10 +16,11 @@ from builder.record.model import Event, Record
 from builder.text.markup import escape
 from builder.views import paths
 from builder.views.output import LISTING_MATTER, OutputFile, front_matter
+from builder.views.pages.anchors import with_heading_ids
 from builder.views.pages.assets import EXPLORER_SCRIPTS, EXPLORER_STYLESHEET
 from builder.views.pages.explorer_data import DETAIL_FROM, data_folder, explorer_files
 from builder.views.pages.facets import Facets
-from builder.views.pages.rendering import PageContext, render
+from builder.views.pages.rendering import PageContext, render, render_html
 from builder.views.settings import SiteSettings
 
 
@@ -96,26 +97,21 @@ def period_label(period: Period, context: PageContext) -> str:
 
 def _period_file(record, facets, settings, period, previous, following) -> OutputFile:
     context = PageContext(record, facets, settings, period.path)
-    parts = [
-        f"[{escape(context.t['back_to_timeline'])}]({context.link(paths.timeline_index(settings.lang))})"
-    ]
-    if previous:
-        parts.insert(
-            0,
-            f"[← {escape(period_label(previous, context))}]({context.link(previous.path)}){{ rel=prev }}",
-        )
-    if following:
-        parts.append(
-            f"[{escape(period_label(following, context))} →]({context.link(following.path)}){{ rel=next }}"
-        )
-    body = render(
-        "timeline_period.md.j2",
+    label = period_label(period, context)
+    body = render_html(
+        "timeline_period.html.j2",
         context,
         period=period,
-        label=period_label(period, context),
-        nav_line=" · ".join(parts),
+        label=label,
+        previous={"path": previous.path, "label": period_label(previous, context)}
+        if previous
+        else None,
+        following={"path": following.path, "label": period_label(following, context)}
+        if following
+        else None,
     )
-    return OutputFile(period.path, front_matter(**LISTING_MATTER) + body)
+    matter = front_matter(title=label, **LISTING_MATTER)
+    return OutputFile(period.path, matter + with_heading_ids(body), html=True)
 
 
 def _index_file(record, facets, settings, pages: list[Period]) -> OutputFile:

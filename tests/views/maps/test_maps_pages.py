@@ -8,8 +8,9 @@ import re
 
 import pytest
 
+from builder.views import paths
 from builder.views.maps.geodata import regions_frame
-from builder.views.maps.locator import region_locator_svg
+from builder.views.maps.locator import locator_files, locator_label, locator_regions
 from builder.views.maps.pages import map_files
 from tests.support.maps import with_maps
 from tests.support.project import new_project
@@ -160,19 +161,17 @@ def test_two_builds_give_the_same_bytes(built):
     assert [path for path in first if first[path] != second[path]] == []
 
 
-def test_locators_are_small_and_name_their_regions():
-    every = region_locator_svg(list(regions_frame()["iso"]), "en")
-    assert len(every.encode()) < 15_000
-    assert every.count("<path") == 26 and every.count('class="pcr-locator__on"') == 26
-    one = region_locator_svg(["PE-CUS", "national"], "es")
-    assert one.count('class="pcr-locator__on"') == 1
-    assert (
-        'aria-label="Ubicación de Cusco en el Perú"' in one
-        and "<title>Ubicación de Cusco en el Perú</title>" in one
-    )
+def test_locators_are_shared_drawings_that_name_their_regions():
+    files = {file.path: file.content for file in locator_files()}
+    base = files.pop(paths.locator_image(None))
+    assert len(base.encode()) < 15_000 and base.count("<path") == 26
+    # One overlay per region, each a fraction of the map: a page stacks the ones it highlights.
+    assert sorted(files) == sorted(paths.locator_image(code) for code in regions_frame()["iso"])
+    assert all(overlay.count("<path") == 1 and len(overlay) < 3_000 for overlay in files.values())
     # Callao is a few pixels across: a ring shows where it is.
-    assert "<circle" in region_locator_svg(["PE-CAL"], "en") and "<circle" not in one
-    assert region_locator_svg(["PE-LMA", "PE-CAL"], "en") == region_locator_svg(
-        ["PE-CAL", "PE-LMA"], "en"
-    )
-    assert 'aria-label="Map of Peru&#x27;s regions"' in region_locator_svg([], "en")
+    assert "<circle" in files[paths.locator_image("PE-CAL")]
+    assert "<circle" not in files[paths.locator_image("PE-CUS")]
+    assert locator_regions(["PE-LMA", "national", "PE-CAL", "PE-LMA"]) == ["PE-CAL", "PE-LMA"]
+    assert locator_label(["PE-CUS", "national"], "es") == "Ubicación de Cusco en el Perú"
+    assert locator_label(["PE-LMA", "PE-CAL"], "en") == locator_label(["PE-CAL", "PE-LMA"], "en")
+    assert locator_label([], "en") == "Map of Peru's regions"

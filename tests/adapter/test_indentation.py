@@ -1,0 +1,87 @@
+"""The theme's indentation taken out of built pages, whitespace kept where it shows."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from builder.adapter.indentation import without_indentation
+
+PAGE = """<!doctype html>
+<html>
+  <head>
+    <script>
+      var a = 1
+      var b = `two
+        lines`
+    </script>
+    <style>
+      p {  color: red  }
+    </style>
+  </head>
+  <body>
+
+    <nav   class="md-nav"
+           aria-label="Navigation">
+      <a href="x">
+        <span class="md-ellipsis">
+
+          Home
+
+        </span>
+      </a>
+    </nav>
+    <p>One  space  stays, <em>inline</em> <strong>words</strong> keep their spaces.</p>
+<pre><code>def f():
+    return  1
+
+</code></pre>
+    <p>Inline <code>a
+      b</code> and <kbd>Ctrl
+      C</kbd>.</p>
+    <TEXTAREA>
+  kept
+    </TEXTAREA>
+  </body>
+</html>
+"""
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(f"<{tag} {sorted((k, ' '.join((v or '').split())) for k, v in attrs)}>")
+
+    def handle_data(self, data):
+        self.parts.append(" ".join(data.split()))
+
+
+def _read(page: str) -> list[str]:
+    parser = _Text()
+    parser.feed(page)
+    return [part for part in parser.parts if part]
+
+
+def test_indentation_and_blank_lines_go():
+    compact = without_indentation(PAGE)
+    markup = compact.split("</style>")[1].split("<pre>")[0]
+    assert "\n " not in markup and "\n\n" not in markup
+    assert '<nav   class="md-nav"\naria-label="Navigation">' in compact
+    assert '<span class="md-ellipsis">\nHome\n</span>' in compact
+    assert len(compact) < 0.9 * len(PAGE)
+
+
+def test_whitespace_that_shows_is_kept():
+    compact = without_indentation(PAGE)
+    assert "<pre><code>def f():\n    return  1\n\n</code></pre>" in compact
+    assert "<code>a\n      b</code>" in compact and "<kbd>Ctrl\n      C</kbd>" in compact
+    assert "<TEXTAREA>\n  kept\n    </TEXTAREA>" in compact
+    assert "var b = `two\n        lines`" in compact and "p {  color: red  }" in compact
+    assert "<p>One  space  stays, <em>inline</em> <strong>words</strong>" in compact
+
+
+def test_a_reader_sees_the_same_elements_attributes_and_words():
+    assert _read(without_indentation(PAGE)) == _read(PAGE)
+    assert without_indentation(without_indentation(PAGE)) == without_indentation(PAGE)
