@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
 
-from builder.adapter import languages, offline, previews, search
+from builder.adapter import languages, offline, pagefind_index, previews, search
 from builder.adapter.cache import FileCache
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.prerendered import BlockCache, PrerenderedPage, nav_key
@@ -56,6 +56,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.prerendered: set[str] = set()
         self.nav_cache = BlockCache()
         self.offline = False
+        self.pagefind = False  # the published site's search is Pagefind's (pagefind_index.py)
         self.published_directory_urls = True
         self.cache: FileCache | None = None
         # While serving, a broken record does not stop the preview: the last good record and
@@ -101,6 +102,11 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.published_directory_urls = config.use_directory_urls
         if self.offline:
             offline.configure_offline(config)
+        self.pagefind = pagefind_index.uses_pagefind(
+            self.config.pagefind, self.offline, self.serving
+        ) and "material/search" in config.plugins
+        if self.pagefind:
+            pagefind_index.skip_theme_page_indexing(config)
         problems = self.config.check_languages()
         if problems:
             raise PluginError(problems[0])
@@ -130,11 +136,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
                     self.edit_urls[page] = edit_url
         has_search = "material/search" in config.plugins
         if has_search:
-            outputs += search.search_scripts()
+            outputs += search.search_scripts(self.pagefind)
         config.extra["peru_timeline"] = {
             "feed": feeds.get("en"),
             "feeds": feeds,
             "search_script": search.SEARCH_SCRIPT if has_search else None,
+            "pagefind": pagefind_index.SCRIPT if self.pagefind else None,
             "search_elsewhere_script": search.ELSEWHERE_SCRIPT if has_search else None,
             "not_found": [
                 {
@@ -230,7 +237,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
     # offline plugin, if a site enables it, its search_index.js): one index per language, whole
-    # again after a preview's rebuild.
+    # again after a preview's rebuild; on the published site, Pagefind's index of every page
+    # written.
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
@@ -238,6 +246,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             pages = {paths.page_url(page, self.directory_urls) for page in self.pages}
             self.search_docs = search.with_earlier_entries(site_dir, self.search_docs, pages)
         search.split_index(site_dir, self.config.languages, self.offline)
+        if self.pagefind:
+            pagefind_index.write_index(site_dir)
 
     # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site.
     def on_serve(self, server, *, config, builder):
