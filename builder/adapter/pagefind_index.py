@@ -26,9 +26,11 @@ FOLDER = "pagefind"
 SCRIPT = f"{FOLDER}/pagefind.js"
 # What Pagefind reads of a page: the article (not the navigation, header or footer), without
 # what the theme's index leaves out too (data-search-exclude: "See on the timeline", the
-# headings of related events, citation and corrections, listing pages' month headings).
+# headings of related events, citation and corrections, listing pages' month headings), nor an
+# event page's citation of itself, whose address would make every word of its slug match
+# (Spanish pages would match "ambassador").
 ROOT_SELECTOR = "article"
-EXCLUDED = "[data-search-exclude]"
+EXCLUDED = "[data-search-exclude], .pcr-cite-intro, .pcr-cite"
 ENTRY = "pagefind-entry.json"
 THEME_SEARCH = "material/search"
 

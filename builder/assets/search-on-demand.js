@@ -240,6 +240,16 @@
     return event.target instanceof Element && event.target.id === "__search";
   });
 
+  // The theme reads the search box on keyup only: text that arrives without one (a phone's
+  // keyboard suggestion, an input method's accented letter, a paste from the menu) is searched
+  // as a keyup would be.
+  var box = document.querySelector("form[name=search] input[name=query]");
+  if (box) {
+    box.addEventListener("input", function (event) {
+      if (!event.isComposing) box.dispatchEvent(new KeyboardEvent("keyup"));
+    });
+  }
+
   // The words a search result's link asks to highlight (?h=) come folded from the accent-
   // forgiving worker (search-worker.js): "balcazar" for a page that writes "Balcázar". The
   // theme's highlighter matches words as written, so the page's own spellings of those words
