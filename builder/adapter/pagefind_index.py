@@ -13,6 +13,7 @@ and so does `peru-timeline serve`, whose rebuilds index only the pages an edit c
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,32 @@ ROOT_SELECTOR = "article"
 EXCLUDED = "[data-search-exclude], .pcr-cite-intro, .pcr-cite"
 ENTRY = "pagefind-entry.json"
 THEME_SEARCH = "material/search"
+ARTICLE = '<article class="md-content__inner'
+# A heading kept out of the theme's index keeps its section out (the theme's rule): the section
+# runs to the next heading or the article's end. Pagefind ignores the heading only, so the
+# section is wrapped in an element it ignores.
+_EXCLUDED_SECTION = re.compile(
+    r"(<h([1-6])\b[^>]*\bdata-search-exclude\b[^>]*>.*?</h\2>)(.*?)(?=<h[1-6]\b|</article>)",
+    re.DOTALL,
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 
 
 def uses_pagefind(option: bool, offline: bool, serving: bool) -> bool:
@@ -49,6 +76,40 @@ def skip_theme_page_indexing(config: MkDocsConfig) -> None:
         return
     events = config.plugins.events["page_context"]
     events[:] = [hook for hook in events if getattr(hook, "__self__", None) is not search]
+
+
+def marked(output: str, searchable: bool) -> str:
+    """A rendered page marked for Pagefind as the theme's index treats it: a page kept out of
+    search (`search: exclude` in its front matter: later pages of a list, timeline periods) is
+    ignored whole, and a heading marked `data-search-exclude` keeps its section out."""
+    if not searchable:
+        return output.replace(
+            ARTICLE, '<article data-pagefind-ignore="all" class="md-content__inner', 1
+        )
+    if "data-search-exclude" not in output:
+        return output
+    return _EXCLUDED_SECTION.sub(_ignored_section, output)
+
+
+def _ignored_section(match: re.Match) -> str:
+    heading, section = match.group(1), match.group(3)
+    if not section.strip() or not _balanced(section):  # a section that closes its container
+        return match.group(0)
+    return f"{heading}<div data-pagefind-ignore>{section}</div>"
+
+
+def _balanced(html: str) -> bool:
+    """Whether every element opened in `html` is closed in it, and nothing else is closed."""
+    open_tags: list[str] = []
+    for closing, name, self_closing in _TAG.findall(html):
+        name = name.lower()
+        if name in _VOID or self_closing:
+            continue
+        if not closing:
+            open_tags.append(name)
+        elif not open_tags or open_tags.pop() != name:
+            return False
+    return not open_tags
 
 
 def write_index(site_dir: Path) -> None:

@@ -102,9 +102,10 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.published_directory_urls = config.use_directory_urls
         if self.offline:
             offline.configure_offline(config)
-        self.pagefind = pagefind_index.uses_pagefind(
-            self.config.pagefind, self.offline, self.serving
-        ) and "material/search" in config.plugins
+        self.pagefind = (
+            pagefind_index.uses_pagefind(self.config.pagefind, self.offline, self.serving)
+            and "material/search" in config.plugins
+        )
         if self.pagefind:
             pagefind_index.skip_theme_page_indexing(config)
         problems = self.config.check_languages()
@@ -229,10 +230,14 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         return context
 
     # Runs once the theme has rendered a page (its <html lang> already the page's own, through
-    # the language.html override): its search reads its own language's index.
+    # the language.html override): its search reads its own language's index; on the published
+    # site, Pagefind leaves out what the theme's index would.
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = languages.language_of(page.file.src_uri, self.config.languages)
         output = languages.with_search_base(output, lang)
+        if self.pagefind:  # Pagefind reads what the theme's index would have read
+            searchable = not (page.meta.get("search") or {}).get("exclude")
+            output = pagefind_index.marked(output, searchable)
         return previews.with_problems(output, self.problems) if self.problems else output
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
