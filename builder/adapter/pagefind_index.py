@@ -33,6 +33,14 @@ SCRIPT = f"{FOLDER}/pagefind.js"
 ROOT_SELECTOR = "article"
 EXCLUDED = "[data-search-exclude], .pcr-cite-intro, .pcr-cite"
 ENTRY = "pagefind-entry.json"
+# Pagefind's own search interfaces, which the site does not use: the theme's search box reads
+# the index through pagefind.js (and its pagefind-worker.js).
+UNUSED = (
+    "pagefind-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-highlight.js",
+)
 THEME_SEARCH = "material/search"
 ARTICLE = '<article class="md-content__inner'
 # A heading kept out of the theme's index keeps its section out (the theme's rule): the section
@@ -136,6 +144,9 @@ def write_index(site_dir: Path) -> None:
             "check that the project is installed with its dependencies (make venv)"
         )
     _sort_entry(site_dir / FOLDER / ENTRY)
+    for pattern in UNUSED:
+        for path in (site_dir / FOLDER).glob(pattern):
+            path.unlink()
 
 
 def _sort_entry(path: Path) -> None:

@@ -79,6 +79,8 @@ def test_the_index_holds_each_language_and_leaves_out_what_search_leaves_out(tmp
     assert "Jerí" not in actor and "February 2026" not in actor
     entry = json.loads((site / FOLDER / ENTRY).read_text("utf-8"))
     assert list(entry["languages"]) == ["en", "es"]
+    assert (site / FOLDER / "pagefind.js").is_file()
+    assert not list((site / FOLDER).glob("*-ui.*"))  # Pagefind's own interfaces, unused
 
 
 def test_the_same_site_gives_the_same_index_byte_for_byte(tmp_path):
