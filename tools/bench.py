@@ -20,6 +20,10 @@ largest responses, and the median and maximum time of 20 moves of the explorer's
 (budget at the largest size: median ≤ 100 ms), beside the real record's in the same run. The
 machine's load average is printed with the figures: the times depend on how busy it is.
 
+At each size, also in Chromium (tools/search_bench.py): what opening the home page (English, then
+Spanish) and a first search transfer, gzipped, against the goal of 600 KB, with the five largest
+responses.
+
     python -m tools.bench [--sizes 1000 10000] [--plain-timeout 600] [--skip-plain]
                             [--skip-browser] [--skip-edit] [--keep DIR]
 """
@@ -40,7 +44,7 @@ from urllib.parse import urlsplit
 
 from builder.adapter.project import configured_site_url
 from builder.record.load import load_record
-from tools import edit_bench, timeline_bench
+from tools import edit_bench, search_bench, timeline_bench
 from tools.synthetic import Corpus, plain_pages, real_corpus, write_synthetic_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -273,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
                 loop = edit_bench.measure(ours_root, *_an_event(ours_root))
                 goals = edit_bench.GOALS_LARGE if n >= 10_000 else (None, edit_bench.GOALS_LARGE[1])
                 print("\n".join(edit_bench.lines(f"{n:,} events", loop, goals)), flush=True)
+            if browser and ours[1] is not None:
+                search_bench.measure_site(ours_root / "site", f"{n:,} events")
             if browser and n == max(args.sizes) and ours[1] is not None:
                 timeline_bench.measure_site(
                     ours_root / "site",

@@ -32,6 +32,10 @@ class RecordPluginConfig(Config):
     search_event_text = c.Type(bool, default=True)
     """False keeps event summaries out of the search index, which the theme loads on a reader's
     first search (18 MB at 10,000 events); the timeline's word filter still searches them."""
+    pagefind = c.Type(bool, default=True)
+    """Search the published site with Pagefind's index, fetched in chunks by the words searched
+    (builder/adapter/pagefind_index.py), behind the theme's search box; False keeps the theme's
+    own index, which a reader downloads whole. The offline copy and `serve` always keep it."""
     cache_dir = c.Type(str, default=".cache/peru-timeline")
     """Where drawn print maps are kept between builds, relative to `root` (content-keyed: a
     rebuild redraws only the maps whose data, words or code changed); "" draws every map."""

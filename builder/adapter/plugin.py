@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
 from mkdocs.utils import normalize_url
 
-from builder.adapter import languages, offline, previews, search
+from builder.adapter import languages, offline, pagefind_index, previews, search
 from builder.adapter.cache import FileCache
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.indentation import without_indentation
@@ -59,6 +59,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.prerendered: set[str] = set()
         self.skeletons = Skeletons()
         self.offline = False
+        self.pagefind = False  # the published site's search is Pagefind's (pagefind_index.py)
         self.published_directory_urls = True
         self.cache: FileCache | None = None
         # While serving, a broken record does not stop the preview: the last good record and
@@ -104,6 +105,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.published_directory_urls = config.use_directory_urls
         if self.offline:
             offline.configure_offline(config)
+        self.pagefind = (
+            pagefind_index.uses_pagefind(self.config.pagefind, self.offline, self.serving)
+            and "material/search" in config.plugins
+        )
+        if self.pagefind:
+            pagefind_index.skip_theme_page_indexing(config)
         problems = self.config.check_languages()
         if problems:
             raise PluginError(problems[0])
@@ -133,11 +140,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
                     self.edit_urls[page] = edit_url
         has_search = "material/search" in config.plugins
         if has_search:
-            outputs += search.search_scripts()
+            outputs += search.search_scripts(self.pagefind)
         config.extra["peru_timeline"] = {
             "feed": feeds.get("en"),
             "feeds": feeds,
             "search_script": search.SEARCH_SCRIPT if has_search else None,
+            "pagefind": pagefind_index.SCRIPT if self.pagefind else None,
             "search_elsewhere_script": search.ELSEWHERE_SCRIPT if has_search else None,
             "not_found": [
                 {
@@ -238,16 +246,22 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         return context
 
     # Runs once the theme has rendered a page (its <html lang> already the page's own, through
-    # the language.html override): its search reads its own language's index, and it loses the
-    # theme's indentation (a sixth of its bytes: indentation.py).
+    # the language.html override): its search reads its own language's index; on the published
+    # site, Pagefind leaves out what the theme's index would; and it loses the theme's indentation
+    # (a sixth of its bytes: indentation.py).
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = languages.language_of(page.file.src_uri, self.config.languages)
-        output = without_indentation(languages.with_search_base(output, lang))
+        output = languages.with_search_base(output, lang)
+        if self.pagefind:  # Pagefind reads what the theme's index would have read
+            searchable = not (page.meta.get("search") or {}).get("exclude")
+            output = pagefind_index.marked(output, searchable)
+        output = without_indentation(output)
         return previews.with_problems(output, self.problems) if self.problems else output
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
     # offline plugin, if a site enables it, its search_index.js): one index per language, whole
-    # again after a preview's rebuild.
+    # again after a preview's rebuild; on the published site, Pagefind's index of every page
+    # written.
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
@@ -255,6 +269,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             pages = {paths.page_url(page, self.directory_urls) for page in self.pages}
             self.search_docs = search.with_earlier_entries(site_dir, self.search_docs, pages)
         search.split_index(site_dir, self.config.languages, self.offline)
+        if self.pagefind:
+            pagefind_index.write_index(site_dir)
 
     # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site.
     def on_serve(self, server, *, config, builder):

@@ -24,18 +24,24 @@ ELSEWHERE_SCRIPT = "assets/peru-timeline/search-elsewhere.js"
 # The theme's worker made to forgive accents (assets/search-worker.js): beside the theme's own,
 # which finds its language scripts at ../lunr from its address. search-on-demand.js names it.
 FOLDING_WORKER = "assets/javascripts/workers/peru-timeline-search.js"
+# Answers the theme's search from Pagefind's index on the published site (assets/search-
+# pagefind.js): beside search-on-demand.js, which imports it on the first search.
+PAGEFIND_ANSWERS = "assets/peru-timeline/search-pagefind.js"
 _ASSETS = Path(__file__).parent.parent / "assets"
 
 
-def search_scripts() -> list[OutputFile]:
+def search_scripts(pagefind: bool = False) -> list[OutputFile]:
     """The scripts around the theme's search: held back until the reader first reaches for it
     (search-on-demand.js), forgiving accents (search-worker.js), and offering the other
-    language when nothing is found (search-elsewhere.js)."""
+    language when nothing is found (search-elsewhere.js); with `pagefind`, answered from
+    Pagefind's index (search-pagefind.js)."""
     sources = {
         SEARCH_SCRIPT: "search-on-demand.js",
         ELSEWHERE_SCRIPT: "search-elsewhere.js",
         FOLDING_WORKER: "search-worker.js",
     }
+    if pagefind:
+        sources[PAGEFIND_ANSWERS] = "search-pagefind.js"
     return [
         OutputFile(path, (_ASSETS / name).read_text(encoding="utf-8"))
         for path, name in sources.items()

@@ -19,6 +19,11 @@
  * so holding back whatever index the theme asks for covers both. Opened from disk (the
  * offline copy) the theme loads the index as a script, search_index.js, appended to <head>,
  * and its worker is offline.js's frame stand-in: the same holds cover both.
+ *
+ * On the published site the theme's index holds its settings and no pages: Pagefind answers the
+ * theme's questions instead of its worker (search-pagefind.js, imported on the first search, with
+ * Pagefind's own script, which the script tag names in data-pagefind), fetching only the chunks
+ * of the index that a query needs. The theme's worker is then never fetched.
  */
 (function () {
   "use strict";
@@ -97,6 +102,11 @@
   // changes nothing but when its script is fetched. Started at the gesture, it downloads
   // beside the index rather than after it.
   var config = JSON.parse(document.getElementById("__config").textContent);
+  var script = document.currentScript;
+  var pagefind = script && script.dataset.pagefind
+    ? new URL(script.dataset.pagefind, document.baseURI).href
+    : null;
+  var PAGEFIND_ANSWERS = "search-pagefind.js";
   var workerUrl = new URL(config.search, document.baseURI).href;
   var RealWorker = window.Worker;
 
@@ -109,12 +119,30 @@
   }
 
   // Each answer to a query (the theme's message type 3) is announced on the document with its
-  // number of results, for search-elsewhere.js.
+  // number of results, for search-elsewhere.js. Pagefind's answers show the best results and
+  // count all of them (`total`): the theme's count is then set to the total.
   function announce(data) {
     var items = data && data.type === 3 && data.data && data.data.items;
     if (!Array.isArray(items)) return;
-    var detail = { count: items.length };
+    var total = typeof data.data.total === "number" ? data.data.total : items.length;
+    var meta = document.querySelector(".md-search-result__meta");
+    var words = config.translations && config.translations["search.result.other"];
+    if (total > items.length && meta && words) meta.textContent = words.replace("#", total);
+    var detail = { count: total };
     document.dispatchEvent(new CustomEvent("pcr-search-results", { detail: detail }));
+  }
+
+  // Pagefind's answers to the theme's messages (search-pagefind.js, beside this script), loaded
+  // once with Pagefind itself.
+  var answering = null;
+  function pagefindAnswers() {
+    if (!answering) {
+      var module = new URL(PAGEFIND_ANSWERS, script.src).href;
+      answering = import(module).then(function (answers) {
+        return answers.searcher(pagefind);
+      });
+    }
+    return answering;
   }
 
   class SearchWorker extends EventTarget {
@@ -132,6 +160,11 @@
     started() {
       if (this.worker) return this.worker;
       var self = this;
+      if (pagefind) {
+        this.worker = { postMessage: function (data) { self.answered(data); }, terminate: function () {} };
+        pagefindAnswers();
+        return this.worker;
+      }
       var worker = new RealWorker(foldingWorker(this.url), this.options);
       ["message", "messageerror", "error"].forEach(function (type) {
         worker.addEventListener(type, function (event) {
@@ -147,6 +180,26 @@
       return worker;
     }
 
+    // A theme message answered by Pagefind, the answer dispatched as the worker's would be.
+    answered(data) {
+      var self = this;
+      pagefindAnswers()
+        .then(function (answer) {
+          return answer(data, function (reply) {
+            var copy = new MessageEvent("message", { data: reply });
+            self.dispatchEvent(copy);
+            if (typeof self.onmessage === "function") self.onmessage(copy);
+            announce(reply);
+          });
+        })
+        .catch(function (error) {
+          var copy = new ErrorEvent("error", { error: error, message: String(error) });
+          self.dispatchEvent(copy);
+          if (typeof self.onerror === "function") self.onerror(copy);
+          console.error(error);
+        });
+    }
+
     postMessage(data, transfer) {
       this.started().postMessage(data, transfer);
     }
@@ -156,11 +209,12 @@
     }
   }
 
+  // Kept once search has started: an address with ?q= starts it before the theme makes its
+  // worker, which must still be the stand-in (Pagefind's answers, or the accent-forgiving one).
   window.Worker = function (url, options) {
     var search = new URL(url, document.baseURI).href === workerUrl;
     return search ? new SearchWorker(url, options) : new RealWorker(url, options);
   };
-  restore.push(function () { window.Worker = RealWorker; });
 
   // The reader reaches for search.
   function inSearch(target) {
@@ -185,6 +239,16 @@
   listen("change", function (event) {
     return event.target instanceof Element && event.target.id === "__search";
   });
+
+  // The theme reads the search box on keyup only: text that arrives without one (a phone's
+  // keyboard suggestion, an input method's accented letter, a paste from the menu) is searched
+  // as a keyup would be.
+  var box = document.querySelector("form[name=search] input[name=query]");
+  if (box) {
+    box.addEventListener("input", function (event) {
+      if (!event.isComposing) box.dispatchEvent(new KeyboardEvent("keyup"));
+    });
+  }
 
   // The words a search result's link asks to highlight (?h=) come folded from the accent-
   // forgiving worker (search-worker.js): "balcazar" for a page that writes "Balcázar". The

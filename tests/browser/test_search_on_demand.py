@@ -24,9 +24,9 @@ from tools.audit import serve
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-# What the theme's search fetches: the index (JSON, or a script from disk), its worker, and the
-# worker's Spanish stemmers.
-SEARCH_FILES = re.compile(r"/search/search_index\.js(on)?$|/workers/|/lunr/")
+# What search fetches: the theme's index (JSON, or a script from disk), its worker and the
+# worker's Spanish stemmers (the offline copy), or Pagefind's files (the published site).
+SEARCH_FILES = re.compile(r"/search/search_index\.js(on)?$|/workers/|/lunr/|/pagefind/|pagefind")
 INDEX = re.compile(r"/search/search_index\.js(on)?$")
 QUERY = "Balcázar"
 
@@ -122,8 +122,6 @@ def test_focusing_the_search_box_and_typing_finds_on_the_first_try(browse, base_
                 break
             page.wait_for_timeout(50)
         assert visit.index_requests() == ["/search/search_index.json"]
-        # The theme's worker starts through the accent-forgiving one (search-worker.js).
-        assert any("/workers/peru-timeline-search.js" in url for url in visit.requests)
         meta = page.locator(".md-search-result__meta")
         playwright_api.expect(meta).to_have_text("Initializing search")
         held[0].continue_()
@@ -131,6 +129,11 @@ def test_focusing_the_search_box_and_typing_finds_on_the_first_try(browse, base_
         assert any("balcazar" in path for path in paths), paths
         assert not any(path.startswith("/es/") for path in paths), paths
         assert visit.index_requests() == ["/search/search_index.json"]  # once
+        # Pagefind answers the theme (search-pagefind.js), whose own worker is never fetched.
+        asked = [urlsplit(url).path for url in visit.requests]
+        assert "/pagefind/pagefind.js" in asked
+        assert "/assets/peru-timeline/search-pagefind.js" in asked
+        assert not any("/workers/" in path for path in asked)
 
     browse(check)
 
@@ -208,6 +211,7 @@ def _search(page, query: str) -> list[str]:
     links = page.locator(".md-search-result__link")
     meta = page.locator(".md-search-result__meta")
     playwright_api.expect(meta).not_to_have_text(re.compile("Initializing|Inicializando"))
+    page.wait_for_load_state("networkidle")  # Pagefind fetches the chunks of the last query
     page.wait_for_timeout(300)  # the theme renders its last answer
     return [urlsplit(link.get_attribute("href")).path for link in links.all()]
 
@@ -248,7 +252,7 @@ def test_a_result_opened_from_a_plain_search_highlights_the_accented_word(browse
     ("home", "query", "other_home", "label"),
     [
         ("", "tropas", "/es/", "Buscar «tropas» en las páginas en español"),
-        ("es/", "ambassador", "/", "Search the English pages for “ambassador”"),
+        ("es/", "impeachment", "/", "Search the English pages for “impeachment”"),
     ],
 )
 def test_a_search_that_finds_nothing_offers_the_other_language(

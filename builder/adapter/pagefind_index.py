@@ -1,0 +1,157 @@
+"""The published site's search index, written by Pagefind.
+
+The theme's search plugin writes one lunr index of every page, which the reader's browser
+downloads whole on a first search (5.3 MB gzipped per language at 10,000 events). Pagefind
+indexes the built HTML into chunks fetched by the words searched, one index per `<html lang>`,
+and folds accents (Balcazar finds Balcázar). assets/search-pagefind.js answers the theme's
+search box from it, so the reader sees the theme's search.
+
+Pagefind needs a web server: the offline copy (read from file://) keeps the theme's index,
+and so does `peru-timeline serve`, whose rebuilds index only the pages an edit changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+# Where Pagefind writes its bundle, under the site's root; search-on-demand.js imports its
+# script from there.
+FOLDER = "pagefind"
+SCRIPT = f"{FOLDER}/pagefind.js"
+# What Pagefind reads of a page: the article (not the navigation, header or footer), without
+# what the theme's index leaves out too (data-search-exclude: "See on the timeline", the
+# headings of related events, citation and corrections, listing pages' month headings), nor an
+# event page's citation of itself, whose address would make every word of its slug match
+# (Spanish pages would match "ambassador").
+ROOT_SELECTOR = "article"
+EXCLUDED = "[data-search-exclude], .pcr-cite-intro, .pcr-cite"
+ENTRY = "pagefind-entry.json"
+# Pagefind's own search interfaces, which the site does not use: the theme's search box reads
+# the index through pagefind.js (and its pagefind-worker.js).
+UNUSED = (
+    "pagefind-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-highlight.js",
+)
+THEME_SEARCH = "material/search"
+ARTICLE = '<article class="md-content__inner'
+# A heading kept out of the theme's index keeps its section out (the theme's rule): the section
+# runs to the next heading or the article's end. Pagefind ignores the heading only, so the
+# section is wrapped in an element it ignores.
+_EXCLUDED_SECTION = re.compile(
+    r"(<h([1-6])\b[^>]*\bdata-search-exclude\b[^>]*>.*?</h\2>)(.*?)(?=<h[1-6]\b|</article>)",
+    re.DOTALL,
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def uses_pagefind(option: bool, offline: bool, serving: bool) -> bool:
+    """Whether this build's search is Pagefind's: the option, on a published build."""
+    return option and not offline and not serving
+
+
+def skip_theme_page_indexing(config: MkDocsConfig) -> None:
+    """The theme's search plugin stops reading every page (a fifth of a large build): its index
+    keeps its settings (the highlighter of a result's page reads them) and no pages. Its
+    `data-search-exclude` marks then stay in the pages, where Pagefind reads them."""
+    search = config.plugins.get(THEME_SEARCH)
+    if search is None:
+        return
+    events = config.plugins.events["page_context"]
+    events[:] = [hook for hook in events if getattr(hook, "__self__", None) is not search]
+
+
+def marked(output: str, searchable: bool) -> str:
+    """A rendered page marked for Pagefind as the theme's index treats it: a page kept out of
+    search (`search: exclude` in its front matter: later pages of a list, timeline periods) is
+    ignored whole, and a heading marked `data-search-exclude` keeps its section out."""
+    if not searchable:
+        return output.replace(
+            ARTICLE, '<article data-pagefind-ignore="all" class="md-content__inner', 1
+        )
+    if "data-search-exclude" not in output:
+        return output
+    return _EXCLUDED_SECTION.sub(_ignored_section, output)
+
+
+def _ignored_section(match: re.Match) -> str:
+    heading, section = match.group(1), match.group(3)
+    if not section.strip() or not _balanced(section):  # a section that closes its container
+        return match.group(0)
+    return f"{heading}<div data-pagefind-ignore>{section}</div>"
+
+
+def _balanced(html: str) -> bool:
+    """Whether every element opened in `html` is closed in it, and nothing else is closed."""
+    open_tags: list[str] = []
+    for closing, name, self_closing in _TAG.findall(html):
+        name = name.lower()
+        if name in _VOID or self_closing:
+            continue
+        if not closing:
+            open_tags.append(name)
+        elif not open_tags or open_tags.pop() != name:
+            return False
+    return not open_tags
+
+
+def write_index(site_dir: Path) -> None:
+    """Index the built site at `site_dir` into `site_dir/pagefind/`, reproducibly."""
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        FOLDER,
+        "--root-selector",
+        ROOT_SELECTOR,
+        "--exclude-selectors",
+        EXCLUDED,
+        "--silent",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        output = (result.stderr or result.stdout).strip()
+        raise PluginError(
+            f"Pagefind could not index {site_dir} (exit {result.returncode}): {output} — "
+            "check that the project is installed with its dependencies (make venv)"
+        )
+    _sort_entry(site_dir / FOLDER / ENTRY)
+    for pattern in UNUSED:
+        for path in (site_dir / FOLDER).glob(pattern):
+            path.unlink()
+
+
+def _sort_entry(path: Path) -> None:
+    """Pagefind lists the languages in its entry file in any order: sorted, the same site gives
+    the same bytes."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")

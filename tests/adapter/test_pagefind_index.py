@@ -1,0 +1,97 @@
+"""Pagefind's index of the published site (builder/adapter/pagefind_index.py), on real HTML
+files indexed by the real Pagefind."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from builder.adapter.pagefind_index import ENTRY, FOLDER, marked, uses_pagefind, write_index
+from tests.support.pagefind import fragments
+
+ARTICLE = '<article class="md-content__inner md-typeset">{}</article>'
+
+
+def page(lang: str, body: str) -> str:
+    return f'<!doctype html><html lang="{lang}"><body>{ARTICLE.format(body)}</body></html>'
+
+
+def write_site(root: Path) -> Path:
+    pages = {
+        "index.html": page("en", "<h1>Home</h1><p>Balcázar was installed.</p>"),
+        "actors/balcazar/index.html": marked(
+            page(
+                "en",
+                "<h1>José María Balcázar</h1><p>Interim president.</p>"
+                '<h2 data-search-exclude id="february-2026">February 2026</h2>'
+                "<ul><li><a href='x'>Congress censures Jerí</a></li></ul>"
+                "<h2 id='kept'>Kept</h2><p>Chancay port.</p>",
+            ),
+            searchable=True,
+        ),
+        "timeline/2026/index.html": marked(
+            page("en", "<h1>2026</h1><p>Listing of every event.</p>"), searchable=False
+        ),
+        "es/index.html": page("es", "<h1>Inicio</h1><p>Las tropas de Estados Unidos.</p>"),
+    }
+    for path, text in pages.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_only_a_published_build_uses_pagefind():
+    assert uses_pagefind(True, offline=False, serving=False)
+    assert not uses_pagefind(True, offline=True, serving=False)
+    assert not uses_pagefind(True, offline=False, serving=True)
+    assert not uses_pagefind(False, offline=False, serving=False)
+
+
+def test_a_page_kept_out_of_search_is_ignored_whole():
+    output = marked(page("en", "<h1>2026</h1>"), searchable=False)
+    assert '<article data-pagefind-ignore="all" class="md-content__inner' in output
+
+
+def test_an_excluded_heading_keeps_its_section_out_up_to_the_next_heading():
+    output = marked(
+        page("en", "<h2 data-search-exclude>Month</h2><ul><li>a</li></ul><h2>Next</h2><p>b</p>"),
+        searchable=True,
+    )
+    assert (
+        "<h2 data-search-exclude>Month</h2><div data-pagefind-ignore><ul><li>a</li></ul></div>"
+        "<h2>Next</h2><p>b</p>"
+    ) in output
+
+
+def test_a_section_that_would_close_its_container_is_left_as_it_is():
+    body = "<div><h2 data-search-exclude>Month</h2><p>a</p></div><p>b</p>"
+    assert marked(page("en", body), searchable=True) == page("en", body)
+
+
+def test_the_index_holds_each_language_and_leaves_out_what_search_leaves_out(tmp_path):
+    site = write_site(tmp_path / "site")
+    write_index(site)
+    english, spanish = fragments(site, "en"), fragments(site, "es")
+    assert set(english) == {"/", "/actors/balcazar/"}  # not the timeline period
+    assert set(spanish) == {"/es/"}
+    actor = english["/actors/balcazar/"]["content"]
+    assert "Interim president" in actor and "Chancay port" in actor
+    assert "Jerí" not in actor and "February 2026" not in actor
+    entry = json.loads((site / FOLDER / ENTRY).read_text("utf-8"))
+    assert list(entry["languages"]) == ["en", "es"]
+    assert (site / FOLDER / "pagefind.js").is_file()
+    assert not list((site / FOLDER).glob("*-ui.*"))  # Pagefind's own interfaces, unused
+
+
+def test_the_same_site_gives_the_same_index_byte_for_byte(tmp_path):
+    first, second = write_site(tmp_path / "a"), write_site(tmp_path / "b")
+    write_index(first)
+    write_index(second)
+
+    def files(site: Path) -> dict[str, bytes]:
+        folder = site / FOLDER
+        return {
+            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+        }
+
+    assert files(first) == files(second)
