@@ -26,7 +26,7 @@ from builder.adapter.prerendered import BlockCache, PrerenderedPage, nav_key
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
 from builder.adapter.rebuilds import ChangedFiles
 from builder.record.history import RecordHistory, read_history
-from builder.record.load import load_record
+from builder.record.load import EventMemo, load_record
 from builder.record.model import Record
 from builder.record.problems import RecordError
 from builder.text.strings import strings
@@ -64,6 +64,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         # each producer's last good files are shown, under the problems (previews.py).
         self.serving = False
         self.last_record: Record | None = None
+        self.memo = EventMemo()  # a preview's rebuild reads only the event files that changed
         self.last_made: dict[tuple[str, str], list[OutputFile]] = {}
         self.problems: list[str] = []
         # A preview's dirty rebuilds render only what an edit changed (rebuilds.py).
@@ -315,7 +316,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
 
     def _load_record(self) -> Record:
         try:
-            record = load_record(self.root)
+            record = load_record(self.root, memo=self.memo if self.serving else None)
         except RecordError as error:
             failure = _problems_error(f"the record under {self.root}", error)
             if not self.serving or self.last_record is None:
