@@ -1,13 +1,33 @@
-"""Building the site atomically: into a staging folder, swapped in only when the whole build succeeded."""
+"""Building the site atomically: into a staging folder, swapped in only when the whole build succeeded.
+
+A build is skipped when nothing it reads changed since the last build of the same site folder
+(and nothing touched the folder since), and reuses the last site's unchanged files when only the
+record's files changed (inputs.py says which; reuse.py does it). Either way the site equals a
+clean build's byte for byte.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+from builder.adapter.inputs import BuildInputs, read_inputs, site_manifest
+
+# What the last build of each site folder read, and its generated files' digests (reuse.py).
+STATE_FOLDER = ".cache/peru-timeline-builds"
+# How a build went: everything rendered, only what the record's edit changed, or nothing.
+CLEAN, REUSED, UP_TO_DATE = "clean", "reused", "up to date"
+# Set in the generator's environment for the plugin (reuse.py): the JSON file of the previous
+# build, whose unchanged files this one takes, and where it writes its generated files' digests.
+PREVIOUS_ENV = "PERU_TIMELINE_PREVIOUS_BUILD"
+DIGESTS_ENV = "PERU_TIMELINE_DIGESTS"
 
 
 class BuildFailed(Exception):
@@ -35,29 +55,52 @@ def source_date_epoch(root: Path) -> str | None:
     return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
+@dataclass(frozen=True)
+class Built:
+    """A finished build: the generator's output, and how it went (CLEAN, REUSED, UP_TO_DATE)."""
+
+    output: str
+    how: str
+
+
 def build_site(
     root: Path,
     site_dir: Path,
     config_file: str = "mkdocs.yml",
     extra_env: dict[str, str] | None = None,
-) -> str:
-    """Build the site of project `root` into `site_dir`; return the generator's output.
+    reuse: bool = True,
+    remember: bool = True,
+) -> Built:
+    """Build the site of project `root` into `site_dir`.
 
     The build runs `mkdocs build --strict` into a fresh staging folder beside `site_dir`.
     Only a complete, successful build replaces `site_dir`; on failure BuildFailed is raised
     and `site_dir` is exactly as it was. `extra_env` is added to the generator's environment
-    (the offline copy sets PERU_TIMELINE_OFFLINE=1).
+    (the offline copy sets PERU_TIMELINE_OFFLINE=1). With `reuse`, a site whose inputs did not
+    change is left as it is, and one whose record alone changed is rebuilt from the last site's
+    unchanged files (the module's docstring); without it, everything is rendered. With
+    `remember`, what the build read is kept for the next build of `site_dir` to reuse.
     """
     root = root.resolve()
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     # Material prints a banner about its successor on every build; the log is for build errors.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     epoch = source_date_epoch(root)
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
+    state = _State(root, site_dir) if reuse or remember else None
+    inputs = read_inputs(root, config_file, env) if state else None
+    previous = state.previous() if state and reuse else None
+    if previous is not None and previous["inputs"] == inputs.as_dict():
+        return Built(f"INFO    -  Nothing {site_dir} is built from changed\n", UP_TO_DATE)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    reused = previous is not None and previous["inputs"]["pages"] == inputs.pages
     try:
+        if state:
+            env[DIGESTS_ENV] = str(staging.with_name(staging.name + ".digests"))
+        if reused:
+            env[PREVIOUS_ENV] = str(state.path)
         result = subprocess.run(
             [
                 sys.executable,
@@ -65,7 +108,7 @@ def build_site(
                 "mkdocs",
                 "build",
                 "--strict",
-                "--clean",
+                "--dirty" if reused else "--clean",
                 "--config-file",
                 str(root / config_file),
                 "--site-dir",
@@ -80,10 +123,55 @@ def build_site(
         output = result.stdout + result.stderr
         if result.returncode != 0:
             raise BuildFailed(output)
+        if state:
+            state.forget()  # the site it describes is about to go
         _swap_in(staging, site_dir)
-        return output
+        if state and inputs and remember:
+            state.remember(inputs, Path(env[DIGESTS_ENV]))
+        return Built(output, REUSED if reused else CLEAN)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if state:
+            Path(staging.with_name(staging.name + ".digests")).unlink(missing_ok=True)
+
+
+class _State:
+    """What the last build of `site_dir` read, the site it left and its generated files'
+    digests, in the project's .cache/peru-timeline-builds/ (one file per site folder)."""
+
+    def __init__(self, root: Path, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        name = hashlib.sha256(str(site_dir).encode()).hexdigest()[:16]
+        self.path = root / STATE_FOLDER / f"{name}.json"
+
+    def previous(self) -> dict | None:
+        """The last build's state, if the site is still exactly as that build left it."""
+        try:
+            state = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if state.get("site_dir") != str(self.site_dir):
+            return None
+        if state.get("manifest") != site_manifest(self.site_dir):
+            return None
+        return state
+
+    def forget(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+    def remember(self, inputs: BuildInputs, digests: Path) -> None:
+        if not digests.is_file():  # the site's mkdocs.yml does not use the plugin
+            return
+        state = {
+            "site_dir": str(self.site_dir),
+            "inputs": inputs.as_dict(),
+            "manifest": site_manifest(self.site_dir),
+            "digests": json.loads(digests.read_text(encoding="utf-8")),
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".partial")
+        partial.write_text(json.dumps(state), encoding="utf-8")
+        os.replace(partial, self.path)
 
 
 def _swap_in(staging: Path, site_dir: Path) -> None:

@@ -38,7 +38,9 @@ class RecordPluginConfig(Config):
     own index, which a reader downloads whole. The offline copy and `serve` always keep it."""
     cache_dir = c.Type(str, default=".cache/peru-timeline")
     """Where drawn print maps are kept between builds, relative to `root` (content-keyed: a
-    rebuild redraws only the maps whose data, words or code changed); "" draws every map."""
+    rebuild redraws only the maps whose data, words or code changed), and beside it, in
+    `<cache_dir>-templates`, Jinja's compiled templates; "" draws every map and compiles every
+    template."""
     offline = c.Type(bool, default=False)
     """Build the copy read from disk (site.zip): pages link `.html` files, search and the
     timeline's data load without a server. Also set by the environment's PERU_TIMELINE_OFFLINE=1."""

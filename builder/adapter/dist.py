@@ -46,7 +46,9 @@ def build_offline_copy(root: Path, target: Path, folder: str = FOLDER) -> DistRe
     epoch = source_date_epoch(root)
     with tempfile.TemporaryDirectory(prefix="peru-timeline-dist-") as work:
         site_dir = Path(work) / "site"
-        output = build_site(root, site_dir, extra_env={OFFLINE_ENV: "1"})
+        output = build_site(
+            root, site_dir, extra_env={OFFLINE_ENV: "1"}, reuse=False, remember=False
+        ).output
         count = write_zip(site_dir, target, folder, int(epoch) if epoch else None)
     return DistResult(target, count, output)
 

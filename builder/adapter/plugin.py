@@ -20,8 +20,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
 from mkdocs.utils import normalize_url
 
-from builder.adapter import languages, offline, pagefind_index, previews, search
-from builder.adapter.cache import FileCache
+from builder.adapter import languages, offline, pagefind_index, previews, reuse, search
+from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import PrerenderedPage
@@ -29,12 +29,13 @@ from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
 from builder.adapter.rebuilds import ChangedFiles
 from builder.adapter.skeleton import SKELETON_TEMPLATE, Skeletons
 from builder.record.history import RecordHistory, read_history
-from builder.record.load import load_record
+from builder.record.load import EventMemo, load_record
 from builder.record.model import Record
 from builder.record.problems import RecordError
 from builder.text.strings import strings
 from builder.views import paths
 from builder.views.output import OutputFile
+from builder.views.pages import rendering
 from builder.views.pages.assets import SCRIPT, STYLESHEET
 from builder.views.settings import SiteSettings
 
@@ -62,20 +63,28 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.pagefind = False  # the published site's search is Pagefind's (pagefind_index.py)
         self.published_directory_urls = True
         self.cache: FileCache | None = None
+        self.templates = None  # Jinja's compiled templates, kept beside the cache
         # While serving, a broken record does not stop the preview: the last good record and
         # each producer's last good files are shown, under the problems (previews.py).
         self.serving = False
         self.last_record: Record | None = None
+        self.memo = EventMemo()  # a preview's rebuild reads only the event files that changed
         self.last_made: dict[tuple[str, str], list[OutputFile]] = {}
         self.problems: list[str] = []
         # A preview's dirty rebuilds render only what an edit changed (rebuilds.py).
         self.changed: ChangedFiles | None = None
         self.search_docs: list[dict] | None = None
+        # A build after an edit to the record takes the unchanged files from the last (reuse.py).
+        self.previous: reuse.PreviousSite | None = None
+        self.page_order: list[str] = []
 
     # Runs once when MkDocs starts; its instance then lives across the preview's rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.changed = ChangedFiles() if self.serving and dirty else None
+        # `peru-timeline build` asks for a dirty build only to reuse its previous site.
+        building_on = command == "build" and dirty
+        self.previous = reuse.PreviousSite.from_environment() if building_on else None
 
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
@@ -83,6 +92,10 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
         self.cache = FileCache(self.root / self.config.cache_dir) if self.config.cache_dir else None
+        if self.config.cache_dir:
+            self.templates = compiled_templates(self.root / f"{self.config.cache_dir}-templates")
+        for env in (rendering.environment(), rendering.html_environment()):
+            env.bytecode_cache = self.templates
         for name in MARKDOWN_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -165,6 +178,11 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if self.changed is not None:
             count = self.changed.mark(files, self.problems)
             log.info(f"{count} generated file(s) to render or copy")
+        if self.previous is not None:
+            count = self.previous.mark(files, Path(config.site_dir))
+            log.info(f"{count} file(s) to render or copy, the others from the previous site")
+        self.page_order = reuse.page_addresses(files)
+        reuse.write_digests(files)
         return files
 
     # Runs once MkDocs has built the navigation from mkdocs.yml: the other languages' pages get
@@ -197,6 +215,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # Runs once MkDocs has made its template environment: the sitemap lists each page's versions;
     # event pages are written from skeletons the theme renders once per kind (skeleton.py).
     def on_env(self, env, *, config, files):
+        env.bytecode_cache = self.templates  # before the theme loads its first template
         env.globals["pcr_languages_of"] = self._versions_of
         self.skeletons.reset()
         env.globals["pcr_skeleton_page"] = self.skeletons.page
@@ -268,6 +287,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if self.changed is not None:  # a preview's rebuild indexed only the pages it rendered
             pages = {paths.page_url(page, self.directory_urls) for page in self.pages}
             self.search_docs = search.with_earlier_entries(site_dir, self.search_docs, pages)
+        if self.previous is not None:  # so did a build that took the other pages from the last
+            self.previous.complete_search_index(site_dir, self.page_order, self.config.languages)
         search.split_index(site_dir, self.config.languages, self.offline)
         if self.pagefind:
             pagefind_index.write_index(site_dir)
@@ -328,7 +349,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
 
     def _load_record(self) -> Record:
         try:
-            record = load_record(self.root)
+            record = load_record(self.root, memo=self.memo if self.serving else None)
         except RecordError as error:
             failure = _problems_error(f"the record under {self.root}", error)
             if not self.serving or self.last_record is None:

@@ -26,24 +26,26 @@ class ChangedFiles:
     def mark(self, files: Files, problems: list[str]) -> int:
         """Tell MkDocs which of `files` to render or copy again; the number of generated files
         that changed (all of them when everything is rendered)."""
-        digests = {file.src_uri: _digest(file) for file in files if file.generated_by}
+        digests = {file.src_uri: digest_of(file) for file in files if file.generated_by}
         everything = self.digests is None or problems != self.problems
         changed = 0
         for file in files:
             if everything:
-                _modified(file, True)
+                set_modified(file, True)
             elif file.generated_by:
                 modified = self.digests.get(file.src_uri) != digests[file.src_uri]
-                _modified(file, modified)
+                set_modified(file, modified)
                 changed += modified
         self.digests, self.problems = digests, list(problems)
         return len(digests) if everything else changed
 
 
-def _digest(file: File) -> bytes:
+def digest_of(file: File) -> bytes:
+    """A digest of a file's content."""
     return hashlib.blake2b(file.content_bytes, digest_size=16).digest()
 
 
-def _modified(file: File, modified: bool) -> None:
-    # MkDocs asks each file; a generated one would always answer yes.
+def set_modified(file: File, modified: bool) -> None:
+    """What `file.is_modified()` answers: MkDocs renders or copies it in a dirty build only if
+    True (a generated file would always answer True)."""
     file.is_modified = lambda: modified  # type: ignore[method-assign]

@@ -153,20 +153,36 @@ def new(
     show_default=True,
     help="Where the built site goes (relative to --root).",
 )
-def build(root: Path, site_dir: Path) -> None:
-    """Build the site with `mkdocs build --strict`; the previous site stays if the build fails."""
-    from builder.adapter.build import BuildFailed, build_site
+@click.option(
+    "--clean",
+    is_flag=True,
+    help="Render every page, even if the last build of this site folder could be reused.",
+)
+def build(root: Path, site_dir: Path, clean: bool) -> None:
+    """Build the site with `mkdocs build --strict`; the previous site stays if the build fails.
+
+    A second build with nothing changed leaves the site as it is; one after an edit to events/ or
+    maps/ renders only the pages the edit changed and takes the rest from the last build. Either
+    way the site equals a clean build's byte for byte. What the last build read is kept in
+    .cache/peru-timeline-builds/.
+    """
+    from builder.adapter.build import REUSED, UP_TO_DATE, BuildFailed, build_site
 
     try:
-        output = build_site(root, site_dir)
+        built = build_site(root, site_dir, reuse=not clean)
     except BuildFailed as exc:
         click.echo(exc.output.rstrip(), err=True)
         raise click.ClickException(
             "the build failed; the previous site was left untouched"
         ) from None
-    _echo_warnings(output)
+    _echo_warnings(built.output)
     target = site_dir if site_dir.is_absolute() else root / site_dir
-    click.echo(f"built {target}", err=True)
+    if built.how == UP_TO_DATE:
+        click.echo(f"{target} is up to date: nothing it is built from changed", err=True)
+    elif built.how == REUSED:
+        click.echo(f"built {target}, rendering only what the record's changes changed", err=True)
+    else:
+        click.echo(f"built {target}", err=True)
 
 
 @main.command()

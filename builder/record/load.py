@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from builder.record.events import Locator, Registries, read_event
@@ -47,18 +49,33 @@ def event_files(events_dir: Path) -> list[Path]:
 Age = Callable[[str], tuple]
 
 
+@dataclass
+class EventMemo:
+    """The event files read by the last load, so that the next reads only the files that changed
+    (a preview reloads the record after every edit). An entry stands while its file's bytes and
+    what the file was checked against (`context`: the registries, the regions and their
+    boundaries, the event files' names, the options) are the same; otherwise the file is read
+    again. Holds, by path: the bytes read, the display path, the event (None if it had
+    errors) and the file's problems."""
+
+    context: str = ""
+    files: dict[Path, tuple[bytes, str, Event | None, list[Problem]]] = field(default_factory=dict)
+
+
 def load_record(
     root: Path,
     strict_languages: bool = False,
     locate: Locator | None = None,
     age: Age | None = None,
+    memo: EventMemo | None = None,
 ) -> Record:
     """Load and cross-check everything under `root`; raise RecordError listing every error.
 
     Warnings (such as a missing Spanish text) do not stop the load; they are kept in
-    `Record.warnings`. `locate` maps a point to a region; by default the boundary file.
+    `Record.warnings`. `locate` maps a point to a region; by default the boundary file. With
+    a `memo`, the event files the last load read unchanged are not read again.
     """
-    record, problems = read_record(root, strict_languages, locate, age)
+    record, problems = read_record(root, strict_languages, locate, age, memo)
     if any(p.severity != WARNING for p in problems):
         raise RecordError(problems)
     return record
@@ -69,6 +86,7 @@ def read_record(
     strict_languages: bool = False,
     locate: Locator | None = None,
     age: Age | None = None,
+    memo: EventMemo | None = None,
 ) -> tuple[Record, list[Problem]]:
     """Every problem under `root` (errors and warnings), and the record of what loaded cleanly.
 
@@ -102,8 +120,17 @@ def read_record(
         locate=locate if locate is not None else default_locator(root),
     )
 
+    if memo is not None:
+        context = _memo_context(root, files, strict_languages, locate)
+        if memo.context != context:
+            memo.context, memo.files = context, {}
     events: list[Event] = []
     for path in files:
+        if memo is not None and path.suffix == ".yml":
+            event = _read_with_memo(path, memo, show, registries, problems, strict_languages)
+            if event is not None:
+                events.append(event)
+            continue
         display = show(path)
         if path.suffix != ".yml":
             problems.append(
@@ -138,6 +165,48 @@ def read_record(
         warnings=[p for p in problems if p.severity == WARNING],
     )
     return record, problems
+
+
+def _memo_context(
+    root: Path, files: list[Path], strict_languages: bool, locate: Locator | None
+) -> str:
+    """What every event file is checked against, digested (see EventMemo)."""
+    digest = hashlib.sha256(repr((strict_languages, locate, [str(p) for p in files])).encode())
+    registry_dir = root / EVENTS_DIR / REGISTRY_DIR
+    others = [root / REGIONS_FILE, root / "maps" / "boundaries" / "peru-regions.geojson"]
+    for path in [*sorted(registry_dir.glob("*")), *others]:
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def _read_with_memo(
+    path: Path,
+    memo: EventMemo,
+    show: Callable[[Path], str],
+    registries: Registries,
+    problems: list[Problem],
+    strict_languages: bool,
+) -> Event | None:
+    """One event file, from the memo if its bytes are those read last time."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None
+    known = memo.files.get(path)
+    if data is not None and known is not None and known[0] == data:
+        _, _, event, file_problems = known
+    else:
+        display = show(path)
+        file_problems: list[Problem] = []
+        mapping = read_mapping(path, display, file_problems)
+        event = None
+        if mapping is not None:
+            event = read_event(mapping, display, registries, file_problems, strict_languages)
+        if data is not None:
+            memo.files[path] = (data, display, event, file_problems)
+    problems.extend(file_problems)
+    return event
 
 
 def _normalise_title(title: str) -> str:

@@ -47,12 +47,18 @@ def test_rebuilds_from_the_cache_equal_clean_builds(tmp_path: Path) -> None:
     assert digests(build(root, "again")) == clean
     assert set(cached_files(root)) == set(drawn), "nothing was drawn again"
 
-    # One event changed: the maps that show it are drawn again, the others come from the cache.
+    # An event's words changed: no print map shows them, so none is drawn again.
     event = root / "events/2026/2026-06-07-presidential-runoff.yml"
-    event.write_text(
-        event.read_text(encoding="utf-8").replace("title: ", "title: Edited, ", 1),
-        encoding="utf-8",
-    )
+    original = event.read_text(encoding="utf-8")
+    event.write_text(original.replace("title: ", "title: Edited, ", 1), encoding="utf-8")
+    retitled = digests(build(root, "retitled"))
+    assert set(cached_files(root)) == set(drawn), "a map was drawn again for a new title"
+    assert retitled != clean
+
+    # An event moved to a region: the maps that count it are drawn again, the others come
+    # from the cache.
+    assert "regions: [national]" in original
+    event.write_text(original.replace("regions: [national]", "regions: [PE-PUN]"), encoding="utf-8")
     edited = digests(build(root, "edited"))
     after_edit = cached_files(root)
     redrawn = set(after_edit) - set(drawn)

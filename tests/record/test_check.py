@@ -393,3 +393,54 @@ if __name__ == "__main__":  # print the table of bad inputs for the closing note
     print("| bad input | message |\n| --- | --- |")
     for case, _, _, message in BAD_INPUTS:
         print(f"| {case} | `{message}` |")
+
+
+def test_a_memo_reads_again_only_the_files_that_changed(project: Project, monkeypatch) -> None:
+    """A preview reloads the record after every edit: with a memo, an unchanged event file is
+    not parsed again, and the record (and its problems) are those of a load without one."""
+    from builder.record import load as load_module
+    from builder.record.load import EventMemo
+
+    first = project.event(VALID_EVENT)
+    second = project.event(
+        VALID_EVENT.replace("installs him as", "swears him in as"),
+        name="events/2026/2026-02-18-balcazar-sworn-in.yml",
+    )
+    parsed: list[str] = []
+    read_mapping = load_module.read_mapping
+    monkeypatch.setattr(
+        load_module,
+        "read_mapping",
+        lambda path, display, problems: (
+            parsed.append(path.name) or read_mapping(path, display, problems)
+        ),
+    )
+    memo = EventMemo()
+    assert load_record(project.root, memo=memo) == load_record(project.root)
+    parsed.clear()
+    assert load_record(project.root, memo=memo) == load_record(project.root)
+    assert sorted(parsed) == sorted([first.name, second.name]), "the memo's load parsed a file"
+
+    parsed.clear()
+    second.write_text(second.read_text(encoding="utf-8").replace("swears", "sweats"), "utf-8")
+    remembered = load_record(project.root, memo=memo)
+    assert parsed == [second.name]
+    assert remembered == load_record(project.root)
+    assert any("sweats" in event.title.en for event in remembered.events)
+
+    # A file with an error is reported from the memo as from the file.
+    second.write_text(second.read_text(encoding="utf-8").replace("status: ", "status: x"), "utf-8")
+    with pytest.raises(RecordError) as without:
+        load_record(project.root)
+    for _ in range(2):
+        with pytest.raises(RecordError) as caught:
+            load_record(project.root, memo=memo)
+        assert [str(p) for p in caught.value.problems] == [str(p) for p in without.value.problems]
+
+    # Another registry: every file is read again.
+    parsed.clear()
+    second.write_text(first.read_text(encoding="utf-8").replace("installs him as", "x"), "utf-8")
+    actors = project.root / "events/registries/actors.yml"
+    actors.write_text(actors.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert load_record(project.root, memo=memo) == load_record(project.root)
+    assert parsed.count(first.name) == 2  # with the memo and without

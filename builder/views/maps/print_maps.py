@@ -9,18 +9,14 @@ ids, and a PNG without software or time stamps.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import math
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import matplotlib
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
-from matplotlib.patheffects import withStroke
+from typing import TYPE_CHECKING
 
 from builder.record.problems import Problem
 from builder.text.map_texts import text
@@ -35,6 +31,12 @@ from builder.views.maps.styling import (
     Classification,
     classify,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+# matplotlib is imported where a map is drawn: a build whose print maps all come from the
+# cache never loads it.
 
 MM = 1 / 25.4  # inches per millimetre
 PT_MM = 25.4 / 72  # millimetres per typographic point
@@ -107,21 +109,37 @@ def render(
 
     One figure is drawn and saved in every format asked for. With a `store`, a map drawn before
     from the same data, texts, language and paper is taken from it: the key is everything the
-    drawing reads (the store adds the code's and libraries' versions).
+    drawing reads (the store adds the code's and libraries' versions). The drawing is given only
+    that: the map's definition, the regions' values and the number of unmapped events, never
+    the events themselves, so that an edit to an event's words redraws no print map.
     """
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    drawn, unmapped = _drawn(data)
 
     def draw() -> dict[str, bytes]:
+        import matplotlib
+
         with matplotlib.rc_context(_RC):
-            figure = _draw(data, context, lang, paper)
+            figure = _figure(drawn, unmapped, context, lang, paper)
             return {fmt: _save(figure, fmt) for fmt in formats}
 
     if store is None:
         return draw()
-    key = hashlib.sha256(repr((data, context, lang, paper, formats)).encode()).hexdigest()
+    inputs = (drawn, unmapped, context, lang, paper, formats)
+    key = hashlib.sha256(repr(inputs).encode()).hexdigest()
     return store(key, draw, formats)
+
+
+def _drawn(data: MapData) -> tuple[MapData, int]:
+    """What a print map draws of `data`: the data without its events (each region keeps its
+    value), and the number of events no region shows."""
+    regions = {iso: dataclasses.replace(value, events=()) for iso, value in data.regions.items()}
+    stripped = dataclasses.replace(
+        data, regions=regions, events=(), unmapped=(), cited={}, undated=()
+    )
+    return stripped, len(data.unmapped)
 
 
 _RC = {
@@ -206,7 +224,7 @@ class _Layout:
     credits: str
 
 
-def _layout(data: MapData, context: PrintContext, lang: str) -> _Layout:
+def _layout(data: MapData, unmapped: int, context: PrintContext, lang: str) -> _Layout:
     """Fit the texts first, then give the map all the height that is left."""
     title = data.definition.title.get(lang)
     title_pt = TITLE_PT if len(title) <= TITLE_CHARS[TITLE_PT] else 13.0
@@ -219,7 +237,7 @@ def _layout(data: MapData, context: PrintContext, lang: str) -> _Layout:
         f"{text('boundaries', lang)} · {text('projection', lang)}", FOOTER_CHARS
     )
     credit_lines = credits.count("\n") + 1
-    footer = _footer_text(data, context, lang)
+    footer = _footer_text(data, unmapped, context, lang)
     footer_lines = footer.count("\n") + 1 if footer else 0
     # From the bottom: the URL and build date line, the credits, a gap, the footer, a gap.
     footer_top = MARGIN + (credit_lines + 1) * FOOTER_LINE_MM + 3.0 + footer_lines * FOOTER_LINE_MM
@@ -252,12 +270,20 @@ def _layout(data: MapData, context: PrintContext, lang: str) -> _Layout:
 
 
 def _draw(data: MapData, context: PrintContext, lang: str, paper: str) -> Figure:
+    """The figure `render` saves, drawn from what `_drawn` keeps of `data`."""
+    drawn, unmapped = _drawn(data)
+    return _figure(drawn, unmapped, context, lang, paper)
+
+
+def _figure(data: MapData, unmapped: int, context: PrintContext, lang: str, paper: str) -> Figure:
+    from matplotlib.figure import Figure
+
     width, height = PAPERS[paper]
     page = _Page(width, height, width / PAPERS["a4"][0])
     figure = Figure(figsize=(width * MM, height * MM))
     classification = classify(data)
     regions = _joined(data, classification)
-    layout = _layout(data, context, lang)
+    layout = _layout(data, unmapped, context, lang)
 
     _heading(figure, page, layout, context)
     ax = figure.add_axes(page.box(*layout.map_box))
@@ -391,6 +417,8 @@ def _regions(ax, regions, page: _Page, linewidth: float) -> None:
 
 
 def _halo(page: _Page, width: float = 1.6):
+    from matplotlib.patheffects import withStroke
+
     return [withStroke(linewidth=page.pt(width), foreground="white")]
 
 
@@ -546,6 +574,8 @@ def _scale_bar(
     ax, page: _Page, extent, width_mm: float, length_km: float | None = None, where=(0.40, 0.03)
 ) -> None:
     """A scale bar in projected metres (true along the standard parallels, within 1% over Peru)."""
+    from matplotlib.patches import Rectangle
+
     left, bottom, right, top = extent
     width = right - left
     if length_km is None:
@@ -601,6 +631,8 @@ def _inset(
     box: tuple[float, float, float, float],
 ) -> None:
     """Lima Metropolitana and Callao enlarged, in the ocean at the lower left of the main map."""
+    from matplotlib.patches import Rectangle
+
     west, south, east, north = INSET_BOUNDS
     x0, y0 = project_point(west, south)
     x1, y1 = project_point(east, north)
@@ -652,6 +684,9 @@ def _aspect(ax) -> float:
 def _legend(
     ax, page: _Page, data: MapData, classification: Classification, lang: str, has_points: bool
 ) -> None:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     definition = data.definition
     handles = [
         Patch(
@@ -703,14 +738,14 @@ def _legend(
         label.set_text(textwrap.fill(label.get_text(), 34))
 
 
-def _footer_text(data: MapData, context: PrintContext, lang: str) -> str:
+def _footer_text(data: MapData, unmapped: int, context: PrintContext, lang: str) -> str:
     """Points with their figures, notes, unmapped events and sources, wrapped to the page."""
     definition = data.definition
     lines = list(context.points)
     if definition.notes:
         lines.append(f"{text('notes', lang)}: {plain_line(definition.notes.get(lang))}")
-    if data.unmapped:
-        lines.append(text("unmapped", lang, n=len(data.unmapped)).rstrip(":") + ".")
+    if unmapped:
+        lines.append(text("unmapped", lang, n=unmapped).rstrip(":") + ".")
     if context.sources:
         lines.append(f"{text('sources', lang)}: " + "; ".join(context.sources))
     return "\n".join(textwrap.fill(line, FOOTER_CHARS, subsequent_indent="   ") for line in lines)
