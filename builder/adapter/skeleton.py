@@ -172,9 +172,10 @@ def fits(page: Page, language: dict) -> bool:
 
 def skeleton_key(page: Page, language: dict) -> tuple:
     """What an event page's skeleton depends on: its language and folder (addresses are
-    relative to it), what it hides, its table of contents without its first heading (the
-    page's title, whose anchor is a slot) and which of its own values it has."""
-    folder = (page.url.rstrip("/").rpartition("/")[0], page.url.endswith("/"))
+    relative to it; no link of the theme's leads into a page's own folder), what it hides,
+    its table of contents without its first heading (the page's title, whose anchor is a
+    slot) and which of its own values it has."""
+    folder = _folder(page.url)
     toc = list(page.toc)
     # The first heading's anchor is the skip link's slot; the theme's sidebar leaves out a
     # first level-1 heading (the page's title) and lists its children.
@@ -191,6 +192,16 @@ def skeleton_key(page: Page, language: dict) -> tuple:
         tuple(other["lang"] for other in language["others"]),
     )
     return (language["lang"], folder, repr(page.meta.get("hide")), contents, shape)
+
+
+def _folder(url: str) -> tuple[str, bool]:
+    """Where a page's relative addresses start, as far as the theme's links are concerned: a
+    page that is its folder's own (`events/<id>/`, `timeline/2025/index.html`) links out of it
+    as its siblings do; a page in a shared folder (`events/<id>.html`) as the others in it."""
+    directory, _, name = url.rpartition("/")
+    if name in ("", "index.html"):
+        return directory.rpartition("/")[0], True
+    return directory, False
 
 
 def _toc_key(items) -> tuple:
