@@ -1,12 +1,12 @@
 """`make bench`: how the site build scales, beside a plain MkDocs build of as many pages.
 
-For each size (1,000 and 10,000 events by default) it writes a synthetic record that passes the
-checker into a temporary folder, builds it with `mkdocs build --strict` and prints the build time,
-the peak memory of the build process, the site's size and its largest page. It then builds a plain
-MkDocs + Material project with as many Markdown pages as the record's site has, outside the
-navigation as the record's generated pages are (MkDocs' own floor), and prints the same figures
-beside them, the record's time as a multiple of the plain one. Last, it times `peru-timeline
-check` on 1,000 event files.
+The real record first (built where it is), then for each size (1,000 and 10,000 events by
+default) a synthetic record that passes the checker, written into a temporary folder: each is
+built with `mkdocs build --strict`, and the build time, the peak memory of the build process,
+the site's size and its largest page are printed. Then a plain MkDocs + Material project with as
+many Markdown pages as the record's site has, outside the navigation as the record's generated
+pages are (MkDocs' own floor), is built and its figures printed beside them, the record's time
+as a multiple of the plain one. Last, it times `peru-timeline check` on 1,000 event files.
 
 The edit loop (tools/edit_bench.py), on a copy of the real record and on each synthetic one: a
 second `peru-timeline build` with nothing changed and one with one event changed, and with
@@ -20,7 +20,7 @@ largest responses, and the median and maximum time of 20 moves of the explorer's
 (budget at the largest size: median ≤ 100 ms), beside the real record's in the same run. The
 machine's load average is printed with the figures: the times depend on how busy it is.
 
-At each size, also in Chromium (tools/search_bench.py): what opening the home page (English, then
+At each size and on the real record, also in Chromium (tools/search_bench.py): what opening the home page (English, then
 Spanish) and a first search transfer, gzipped, against the goal of 600 KB, with the five largest
 responses.
 
@@ -208,15 +208,25 @@ def report(n: int, ours, plain) -> str:
     return "\n".join(lines)
 
 
-def real_record_timeline(work: Path) -> timeline_bench.Updates | None:
-    """Build this project's own record into `work` and print its timeline page's figures;
-    returns its update times, the reference for the synthetic record's."""
+def real_record(work: Path, browser: bool, plain: bool, plain_timeout: float):
+    """Build this project's own record into `work` beside a plain MkDocs build of as many pages,
+    print both, and (in Chromium) its timeline page's and first search's figures; returns the
+    timeline's update times, the reference for the synthetic record's."""
     count = len(load_record(REPO).events)
-    result, figures = mkdocs_build(REPO, site_dir=work / "real-site")
+    ours = mkdocs_build(REPO, site_dir=work / "real-site")
+    result, figures = ours
     if figures is None:
         print("\nthe real record's build failed:\n" + textwrap.indent(result.output, "    "))
         return None
-    print(f"\nthe real record ({count} events): built in {result.seconds:,.1f} s", flush=True)
+    if plain:
+        plain_root = write_plain_project(work / "plain-real", figures.pages, real_corpus())
+        floor = mkdocs_build(plain_root, plain_timeout)
+    else:
+        floor = (Measurement(0, 0, False, None, "skipped"), None)
+    print(report(count, ours, floor).replace(" events", " events (the real record)", 1), flush=True)
+    if not browser:
+        return None
+    search_bench.measure_site(work / "real-site", f"the real record ({count} events)")
     return timeline_bench.measure_site(
         work / "real-site", f"the real record ({count} events)", timeline_bench.LOAD_BUDGET_REAL
     )
@@ -262,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             loop = edit_bench.measure(real, *_an_event(real))
             label = f"the real record ({len(load_record(real).events)} events)"
             print("\n".join(edit_bench.lines(label, loop, edit_bench.GOALS_REAL)), flush=True)
-        reference = real_record_timeline(work) if browser else None
+        reference = real_record(work, browser, not args.skip_plain, args.plain_timeout)
         for n in args.sizes:
             ours_root = write_synthetic_project(work / f"record-{n}", n, corpus)
             ours = mkdocs_build(ours_root)

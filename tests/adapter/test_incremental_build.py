@@ -13,6 +13,7 @@ import pytest
 
 from builder.adapter.build import STATE_FOLDER
 from tests.support.cli import run_cli
+from tests.support.pagefind import fragments
 from tests.support.site import copy_repo_project
 
 pytestmark = pytest.mark.slow
@@ -91,7 +92,9 @@ def test_a_build_after_an_edit_renders_what_changed_and_equals_a_clean_build(
     assert "about/index.html" in unchanged and "es/" + event_page in unchanged
     assert len(unchanged) > len(after) / 2
     assert "Retitled, Runoff" in (project / "site" / event_page).read_text(encoding="utf-8")
-    assert "Retitled, Runoff" in (project / "site/search/search_index.json").read_text("utf-8")
+    # The published site's search (Pagefind's index of the built pages) has the new title.
+    fragment = fragments(project / "site", "en")["/" + event_page.removesuffix("index.html")]
+    assert fragment["meta"]["title"].startswith("Retitled, Runoff")
     assert_as_clean(project)
 
     # The event moves from the national page to a region's, and the region map counts it.
