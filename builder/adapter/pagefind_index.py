@@ -44,8 +44,8 @@ UNUSED = (
 THEME_SEARCH = "material/search"
 ARTICLE = '<article class="md-content__inner'
 # A heading kept out of the theme's index keeps its section out (the theme's rule): the section
-# runs to the next heading or the article's end. Pagefind ignores the heading only, so the
-# section is wrapped in an element it ignores.
+# runs to the next heading or the article's end. Pagefind ignores the heading only, so each
+# element of the section is marked as one it ignores.
 _EXCLUDED_SECTION = re.compile(
     r"(<h([1-6])\b[^>]*\bdata-search-exclude\b[^>]*>.*?</h\2>)(.*?)(?=<h[1-6]\b|</article>)",
     re.DOTALL,
@@ -101,23 +101,39 @@ def marked(output: str, searchable: bool) -> str:
 
 def _ignored_section(match: re.Match) -> str:
     heading, section = match.group(1), match.group(3)
-    if not section.strip() or not _balanced(section):  # a section that closes its container
+    marked_section = _each_element_ignored(section)
+    if marked_section is None:  # a section that closes its container, or holds bare text
         return match.group(0)
-    return f"{heading}<div data-pagefind-ignore>{section}</div>"
+    return heading + marked_section
 
 
-def _balanced(html: str) -> bool:
-    """Whether every element opened in `html` is closed in it, and nothing else is closed."""
-    open_tags: list[str] = []
-    for closing, name, self_closing in _TAG.findall(html):
-        name = name.lower()
-        if name in _VOID or self_closing:
+def _each_element_ignored(html: str) -> str | None:
+    """`html` with `data-pagefind-ignore` on each of its top-level elements: the page keeps its
+    structure (print and screen styles select siblings), Pagefind skips their text. None when an
+    element is closed that `html` did not open, one is left open, or text stands outside them."""
+    out: list[str] = []
+    depth, end = 0, 0
+    for tag in _TAG.finditer(html):
+        closing, name, self_closing = tag.groups()
+        if depth == 0 and html[end : tag.start()].strip():
+            return None
+        out.append(html[end : tag.start()])
+        end = tag.end()
+        if closing:
+            if depth == 0:
+                return None
+            depth -= 1
+            out.append(tag.group(0))
             continue
-        if not closing:
-            open_tags.append(name)
-        elif not open_tags or open_tags.pop() != name:
-            return False
-    return not open_tags
+        if depth == 0:
+            out.append(tag.group(0).replace(name, f"{name} data-pagefind-ignore", 1))
+        else:
+            out.append(tag.group(0))
+        if name.lower() not in _VOID and not self_closing:
+            depth += 1
+    if depth or html[end:].strip():
+        return None
+    return "".join(out) + html[end:]
 
 
 def write_index(site_dir: Path) -> None:

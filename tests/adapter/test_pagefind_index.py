@@ -54,13 +54,24 @@ def test_a_page_kept_out_of_search_is_ignored_whole():
 
 def test_an_excluded_heading_keeps_its_section_out_up_to_the_next_heading():
     output = marked(
-        page("en", "<h2 data-search-exclude>Month</h2><ul><li>a</li></ul><h2>Next</h2><p>b</p>"),
+        page(
+            "en",
+            "<h2 data-search-exclude>Month</h2><ul><li>a</li></ul>\n<br><p class=x>c</p>"
+            "<h2>Next</h2><p>b</p>",
+        ),
         searchable=True,
     )
+    # Each element of the section is marked, none is added: styles that select siblings (the
+    # print style hides what follows the citation) still find them.
     assert (
-        "<h2 data-search-exclude>Month</h2><div data-pagefind-ignore><ul><li>a</li></ul></div>"
-        "<h2>Next</h2><p>b</p>"
+        "<h2 data-search-exclude>Month</h2><ul data-pagefind-ignore><li>a</li></ul>\n"
+        "<br data-pagefind-ignore><p data-pagefind-ignore class=x>c</p><h2>Next</h2><p>b</p>"
     ) in output
+
+
+def test_a_section_with_bare_text_is_left_as_it_is():
+    body = "<h2 data-search-exclude>Month</h2>loose words<p>a</p>"
+    assert marked(page("en", body), searchable=True) == page("en", body)
 
 
 def test_a_section_that_would_close_its_container_is_left_as_it_is():
