@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.timeline_bench import KB, FirstLoad, chromium, kb, load_average, served, verdict
+from tools.timeline_bench import (
+    KB,
+    FirstLoad,
+    chromium,
+    load_average,
+    served,
+    transfer_lines,
+    visit,
+)
 
 SEARCH_BUDGET = 600 * KB  # home page and first search, a record of 10,000 events
 # A word every synthetic record has (tools/synthetic.py draws its texts from the real record's)
@@ -26,37 +34,21 @@ def first_search(browser, base: str, log: list, path: str = "", query: str = QUE
     """Open `base + path` with an empty cache, search for `query` with the theme's search box and
     count what the server sent until the results were shown and the network was idle; `log` is
     the server's transfer log (`tools.timeline_bench.served`)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        asked: list[str] = []
-        page.on("request", lambda request: asked.append(request.url))
-        log.clear()
-        page.goto(base + path, wait_until="networkidle", timeout=RESULT_SECONDS * 1000)
+
+    def search(page) -> None:
         page.keyboard.press("/")
         page.keyboard.type(query)
         page.locator(".md-search-result__link").first.wait_for(timeout=RESULT_SECONDS * 1000)
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(500)  # what the results' rendering asks for after the idle
-        transfers = tuple(log)
-    finally:
-        context.close()
-    local = base.rstrip("/")
-    foreign = tuple(url for url in asked if not url.startswith((local, "data:", "blob:")))
-    return FirstLoad(path, transfers, foreign)
+
+    return visit(browser, base, log, path, RESULT_SECONDS, then=search)
 
 
 def search_lines(search: FirstLoad, budget: int) -> list[str]:
     """A first search's total against `budget`, then its five largest transfers."""
-    lines = [
-        f"home page /{search.path} and a first search for “{QUERY}”: {kb(search.total)} in "
-        f"{len(search.transfers)} responses, gzipped — goal ≤ {kb(budget)}: "
-        f"{verdict(search.total <= budget)}"
-    ]
-    lines += [f"  {kb(t.size):>10}  {t.path}" for t in search.largest()]
-    if search.foreign:
-        lines.append(f"  ANOTHER HOST asked: {', '.join(search.foreign[:5])}")
-    return lines
+    what = f"home page /{search.path} and a first search for “{QUERY}”"
+    return transfer_lines(what, search, budget, "goal")
 
 
 def measure_site(site: Path, label: str, budget: int = SEARCH_BUDGET) -> list[FirstLoad]:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import os
 import statistics
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tools.audit import CHROMIUM, Transfer, serve
 
@@ -117,13 +118,28 @@ def served(site: Path) -> Iterator[tuple[str, list[Transfer]]]:
 def first_load(browser, base: str, log: list[Transfer], path: str) -> FirstLoad:
     """Load `base + path` with an empty cache and count what the server sent until the network
     was idle; `log` is the server's transfer log (`served`)."""
+    return visit(browser, base, log, path, READY_SECONDS)
+
+
+def visit(
+    browser,
+    base: str,
+    log: list[Transfer],
+    path: str,
+    seconds: float,
+    then: Callable[[Any], None] | None = None,
+) -> FirstLoad:
+    """Open `base + path` with an empty cache, wait until the network is idle, do `then(page)`
+    if given: what the server sent meanwhile (`log`, `served`'s), and any other host asked."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         asked: list[str] = []
         page.on("request", lambda request: asked.append(request.url))
         log.clear()
-        page.goto(base + path, wait_until="networkidle", timeout=READY_SECONDS * 1000)
+        page.goto(base + path, wait_until="networkidle", timeout=seconds * 1000)
+        if then is not None:
+            then(page)
         transfers = tuple(log)
     finally:
         context.close()
@@ -213,9 +229,15 @@ def ratio(value: float, reference: float | None) -> str:
 
 def load_lines(load: FirstLoad, budget: int) -> list[str]:
     """A first load's total against `budget`, then its five largest transfers."""
+    return transfer_lines(f"first load of /{load.path}", load, budget)
+
+
+def transfer_lines(what: str, load: FirstLoad, budget: int, word: str = "budget") -> list[str]:
+    """What `load` transferred (`what` says what it was) against `budget`, then its five largest
+    transfers and any other host it asked."""
     lines = [
-        f"first load of /{load.path}: {kb(load.total)} in {len(load.transfers)} responses, "
-        f"gzipped — budget ≤ {kb(budget)}: {verdict(load.total <= budget)}"
+        f"{what}: {kb(load.total)} in {len(load.transfers)} responses, "
+        f"gzipped — {word} ≤ {kb(budget)}: {verdict(load.total <= budget)}"
     ]
     lines += [f"  {kb(t.size):>10}  {t.path}" for t in load.largest()]
     if load.foreign:
