@@ -45,6 +45,9 @@ log = logging.getLogger("mkdocs.plugins.peru-timeline")
 MARKDOWN_EXTENSIONS = ("attr_list", "def_list", "admonition", "md_in_html", "tables", "toc")
 OVERRIDES = Path(__file__).parent.parent / "templates" / "overrides"
 WATCHED = ("events", "maps")
+# The theme's icons, drawn from one stylesheet rather than written into every page
+# (templates/overrides/assets/peru-timeline/icons.css, rendered once per build).
+ICONS_STYLESHEET = "assets/peru-timeline/icons.css"
 
 
 class RecordPlugin(BasePlugin[RecordPluginConfig]):
@@ -104,8 +107,10 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         position = 1 if config.theme.custom_dir else 0
         if str(OVERRIDES) not in theme_dirs:
             theme_dirs.insert(position, str(OVERRIDES))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        for stylesheet in (ICONS_STYLESHEET, STYLESHEET):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
+        config.theme.static_templates.add(ICONS_STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         # The sitemaps (templates/overrides/): the page list with each page's versions, and an
