@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
 from mkdocs.utils import normalize_url
 
-from builder.adapter import languages, offline, pagefind_index, previews, reuse, search
+from builder.adapter import languages, offline, pagefind_index, previews, reuse, search, sitemap
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.indentation import without_indentation
@@ -285,7 +285,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
     # offline plugin, if a site enables it, its search_index.js): one index per language, whole
     # again after a preview's rebuild; on the published site, Pagefind's index of every page
-    # written.
+    # written. The sitemap's page list, written by the theme, is gzipped last.
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
@@ -297,6 +297,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         search.split_index(site_dir, self.config.languages, self.offline)
         if self.pagefind:
             pagefind_index.write_index(site_dir)
+        sitemap.compress_page_list(site_dir)
 
     # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site.
     def on_serve(self, server, *, config, builder):
