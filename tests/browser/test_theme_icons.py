@@ -44,11 +44,20 @@ def test_no_page_draws_a_theme_icon_and_the_stylesheet_has_each_one_a_page_names
     assert "Font Awesome Free" in css and "https://fontawesome.com/license/free" in css
 
 
+SHOWN = """element => {
+  const box = element.getBoundingClientRect();
+  return element.checkVisibility({opacityProperty: true, visibilityProperty: true})
+    && box.width > 0 && box.left >= 0 && box.top >= 0
+    && box.right <= innerWidth && box.bottom <= innerHeight;
+}"""
+
+
 def icons_painted(page) -> list[tuple[str, bool]]:
-    """Each visible icon's class and whether hiding it changes the pixels of its box."""
+    """Each icon in view (the theme fades some in: the search box's clear button once there is a
+    query, back to top once scrolled) and whether hiding it changes the pixels of its box."""
     found = []
     for icon in page.locator("svg.pcr-icon").all():
-        if not icon.is_visible():
+        if not icon.evaluate(SHOWN):
             continue
         box = icon.bounding_box()
         clip = {"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"]}
