@@ -183,7 +183,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.pages = {file.src_uri for file in files if file.src_uri.endswith(".md")}
         self.directory_urls = config.use_directory_urls
         if self.changed is not None:
-            count = self.changed.mark(files, self.problems, Path(config.site_dir))
+            contents = {output.path: output.content for output in outputs}
+            count = self.changed.mark(files, self.problems, Path(config.site_dir), contents)
             log.info(f"{count} generated file(s) to render or copy")
         if self.previous is not None:
             count = self.previous.mark(files, Path(config.site_dir))

@@ -22,16 +22,32 @@ class ChangedFiles:
 
     def __init__(self) -> None:
         self.digests: dict[str, bytes] | None = None
+        self.contents: dict[str, object] = {}  # the content objects the digests are of
         self.outputs: dict[str, str] = {}  # each generated file's output, by its path
         self.problems: list[str] | None = None
         self.rendered: set[str] = set()  # the pages this rebuild renders, by address
         self.everything = True
 
-    def mark(self, files: Files, problems: list[str], site_dir: Path) -> int:
+    def mark(
+        self, files: Files, problems: list[str], site_dir: Path, contents: dict[str, object]
+    ) -> int:
         """Tell MkDocs which of `files` to render or copy again, and remove from `site_dir` the
         output of the generated files that are gone (a deleted event's pages); the number of
-        generated files that changed (all of them when everything is rendered)."""
-        digests = {file.src_uri: digest_of(file) for file in files if file.generated_by}
+        generated files that changed (all of them when everything is rendered). `contents`
+        holds the generated files' contents as the views made them: one that is the very object
+        of the last rebuild (a page the views' memo kept) is not digested again."""
+        earlier = self.digests or {}
+
+        def kept(path: str) -> bool:
+            content = contents.get(path)
+            return content is not None and content is self.contents.get(path) and path in earlier
+
+        digests = {
+            file.src_uri: earlier[file.src_uri] if kept(file.src_uri) else digest_of(file)
+            for file in files
+            if file.generated_by
+        }
+        self.contents = contents
         self.everything = self.digests is None or problems != self.problems
         self.rendered = set()
         changed = 0

@@ -56,15 +56,18 @@ def _listing(
     Every page links the timeline in the state `timeline` gives (its query, and the link's
     accessible name), unless the list is empty: the timeline would show nothing.
     """
-    pages = tuple(paginate(events, settings.browse_page_size, path_for))
+    pages = paginate(events, settings.browse_page_size, path_for)
+    # What the pager reads of the list's other pages: their numbers and paths, not their events
+    # (so an edit to one event makes again only the pages that list it).
+    outline = tuple(ListPage(page.number, page.path, ()) for page in pages)
     names = memo.same(f"registries {settings.lang}", registries(record))
     settings = memo.same(f"settings {settings.lang}", settings)
+    made = memo.made
     return [
-        memo.made(
-            page.path, listing_page, names, settings, title, intro, timeline, figure, pages, page
-        )
+        made(page.path, listing_page, names, settings, title, intro, timeline, figure,
+             outline, page, len(events))
         for page in pages
-    ]
+    ]  # fmt: skip
 
 
 def listing_page(
@@ -76,11 +79,12 @@ def listing_page(
     figure: str | None,
     pages: tuple[ListPage, ...],
     page: ListPage,
+    count: int,
 ) -> OutputFile:
-    """One page of a browse list. It reads only its arguments (`names`: the record's
-    registries, without events), so a memo may key it on them."""
+    """One page of a browse list (`pages`: the list's pages, without their events; `count`:
+    the list's events). It reads only its arguments (`names`: the record's registries,
+    without events), so a memo may key it on them."""
     context = PageContext(names, NO_FACETS, settings, page.path)
-    count = sum(len(each.events) for each in pages)
     body = render_html(
         "browse_list.html.j2",
         context,
