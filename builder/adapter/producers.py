@@ -62,7 +62,7 @@ class Producer:
 
 def _downloads(job: Job, made: Sequence[OutputFile]) -> list[OutputFile]:
     settings = job.settings
-    return export_files(job.record, settings.lang, settings.site_url, job.history)
+    return export_files(job.record, settings.lang, settings.site_url, job.history, job.memo)
 
 
 def _maps(job: Job, made: Sequence[OutputFile]) -> list[OutputFile]:

@@ -10,6 +10,7 @@ import pytest
 
 from builder.record.load import load_record
 from builder.record.model import Localized, Record
+from builder.views.exports import export_files
 from builder.views.memo import ViewMemo
 from builder.views.pages import site_files
 from builder.views.settings import SiteSettings
@@ -99,3 +100,26 @@ def test_after_an_edit_the_memo_gives_what_a_run_without_it_makes(
     remembered = pages(edited, "en", memo)
     assert remembered == pages(edited, "en")
     assert 0 < memo.made_again < len(remembered) / 2 or change == "registry"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_downloads_after_an_edit_are_what_a_run_without_the_memo_writes(
+    record: Record, lang: str
+) -> None:
+    memo = ViewMemo()
+    url = "https://example.org/record/"
+    export_files(record, lang, url, memo=memo)
+    memo.settle()
+    edited = with_event(record, 3, title=Localized("A new title", "Un título nuevo"))
+    actors = dict(edited.actors)
+    actor_id = next(iter(actors))
+    actors[actor_id] = dataclasses.replace(actors[actor_id], name="A renamed actor")
+    themes = dict(edited.themes)
+    theme_id = edited.events[5].themes[0]
+    themes[theme_id] = dataclasses.replace(themes[theme_id], name=Localized("Renamed", "Otro"))
+    edited = dataclasses.replace(edited, actors=actors, themes=themes)
+    remembered = export_files(edited, lang, url, memo=memo)
+    assert remembered == export_files(edited, lang, url)
+    # Only the edited event's JSON line and CSV row were encoded again; every calendar entry
+    # names its themes, and a theme's name changed.
+    assert memo.made_again == 2 + len(edited.events)
