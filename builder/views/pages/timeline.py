@@ -93,7 +93,7 @@ def timeline_files(
         following = links[n + 1] if n + 1 < len(pages) else None
         args = (names, settings, period, previous, following)
         files.append(memo.made(period.path, period_page, *args))
-    files += explorer_files(record, facets, settings)
+    files += explorer_files(record, facets, settings, memo)
     return files
 
 
