@@ -24,7 +24,7 @@ from builder.record.model import LANGUAGES, Citation, Event, Localized, Record, 
 from builder.text.dates import dates_in_full
 from builder.text.markup import plain_text_with_addresses, xml_safe
 from builder.text.strings import strings
-from builder.views.memo import ViewMemo, registries
+from builder.views.memo import ViewMemo
 from builder.views.output import OutputFile
 from builder.views.spreadsheet import guard_cell
 
@@ -498,7 +498,7 @@ def events_ics(
     memo = memo or ViewMemo()
     host = (urlsplit(site_url).hostname if site_url else None) or PROJECT
     stamp = calendar_stamp(record, history)
-    names = memo.same(f"registries {lang}", registries(record))
+    names = memo.names(record)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

@@ -28,6 +28,7 @@ class ViewMemo:
         self._now: dict[str, tuple[Callable, tuple, Any]] = {}
         self._values: dict[str, Any] = {}
         self.made_again = 0  # results made in this run (the others came from the last)
+        self._names: tuple[tuple, Record] | None = None  # this run's registries (`names`)
 
     def made(self, name: str, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)`, or the last run's result of the same call under `name`."""
@@ -49,10 +50,27 @@ class ViewMemo:
         self._values[name] = value
         return value
 
+    def names(self, record: Record) -> Record:
+        """`registries(record)`, one object for the whole run (compared once, not per page),
+        and last run's while equal."""
+        parts = _registry_parts(record)
+        if self._names is not None and all(
+            a is b for a, b in zip(self._names[0], parts, strict=True)
+        ):
+            return self._names[1]
+        names = self.same("registries", registries(record))
+        self._names = (parts, names)
+        return names
+
     def settle(self) -> None:
         """End a run: the next keeps only what this one made or took."""
         self._last, self._now = self._now, {}
+        self._names = None
         self.made_again = 0
+
+
+def _registry_parts(record: Record) -> tuple:
+    return (record.themes, record.regions, record.scopes, record.actors, record.sources)
 
 
 def registries(record: Record) -> Record:

@@ -12,7 +12,7 @@ from builder.record.model import Event, Record
 from builder.text.markup import escape_html, html_block, text_html
 from builder.text.strings import plural, strings
 from builder.views import paths
-from builder.views.memo import ViewMemo, registries
+from builder.views.memo import ViewMemo
 from builder.views.output import LISTING_MATTER, OutputFile, front_matter
 from builder.views.pages.anchors import with_heading_ids
 from builder.views.pages.facets import NO_FACETS, Facets
@@ -60,7 +60,7 @@ def _listing(
     # What the pager reads of the list's other pages: their numbers and paths, not their events
     # (so an edit to one event makes again only the pages that list it).
     outline = tuple(ListPage(page.number, page.path, ()) for page in pages)
-    names = memo.same(f"registries {settings.lang}", registries(record))
+    names = memo.names(record)
     settings = memo.same(f"settings {settings.lang}", settings)
     made = memo.made
     return [

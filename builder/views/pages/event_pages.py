@@ -14,7 +14,7 @@ from markupsafe import Markup
 from builder.record.model import Citation, Event, Record
 from builder.text.markup import escape_html, href, plain_text, shorten
 from builder.views import paths
-from builder.views.memo import ViewMemo, registries
+from builder.views.memo import ViewMemo
 from builder.views.output import OutputFile, front_matter
 from builder.views.pages.facets import NO_FACETS, Facets
 from builder.views.pages.locator_figure import locator_images
@@ -31,7 +31,7 @@ def event_files(
     """Every event's page, in record order; with a `memo`, a page whose inputs are those of the
     memo's last run is not made again."""
     memo = memo or ViewMemo()
-    names = memo.same(f"registries {settings.lang}", registries(record))
+    names = memo.names(record)
     settings = memo.same(f"settings {settings.lang}", settings)
     events = record.events
     files = []

@@ -15,7 +15,7 @@ from itertools import groupby
 from builder.record.model import Event, Record
 from builder.text.markup import escape
 from builder.views import paths
-from builder.views.memo import ViewMemo, registries
+from builder.views.memo import ViewMemo
 from builder.views.output import LISTING_MATTER, OutputFile, front_matter
 from builder.views.pages.anchors import with_heading_ids
 from builder.views.pages.assets import EXPLORER_SCRIPTS, EXPLORER_STYLESHEET
@@ -82,7 +82,7 @@ def timeline_files(
     """The explorer page, every period page, and the explorer's data files; with a `memo`, a
     period page whose inputs are those of the memo's last run is not made again."""
     memo = memo or ViewMemo()
-    names = memo.same(f"registries {settings.lang}", registries(record))
+    names = memo.names(record)
     settings = memo.same(f"settings {settings.lang}", settings)
     pages = periods(record.events, settings.lang, settings.page_size)
     files = [_index_file(record, facets, settings, pages)]
