@@ -156,7 +156,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
                 if edit_url:
                     self.edit_urls[page] = edit_url
         if self.serving:
-            log.debug(f"{self.views.made_again} page(s) made again")
+            log.debug(f"{self.views.made_again} page(s) or download piece(s) made again")
             self.views.settle()
         has_search = "material/search" in config.plugins
         if has_search:
