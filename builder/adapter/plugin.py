@@ -34,6 +34,7 @@ from builder.record.model import Record
 from builder.record.problems import RecordError
 from builder.text.strings import strings
 from builder.views import paths
+from builder.views.memo import ViewMemo
 from builder.views.output import OutputFile
 from builder.views.pages import rendering
 from builder.views.pages.assets import SCRIPT, STYLESHEET
@@ -72,6 +73,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.serving = False
         self.last_record: Record | None = None
         self.memo = EventMemo()  # a preview's rebuild reads only the event files that changed
+        self.views = ViewMemo()  # and makes again only the pages whose inputs changed
         self.last_made: dict[tuple[str, str], list[OutputFile]] = {}
         self.problems: list[str] = []
         # A preview's dirty rebuilds render only what an edit changed (rebuilds.py).
@@ -147,7 +149,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         feeds: dict[str, str | None] = {}
         for lang in self.config.languages:
             settings = self._settings(lang, existing, config)
-            lang_outputs = self._produce(Job(record, self.root, settings, self.cache, history))
+            views = self.views if self.serving else None
+            job = Job(record, self.root, settings, self.cache, history, views)
+            lang_outputs = self._produce(job)
             feeds[lang] = feed_of(lang_outputs)
             outputs += lang_outputs
             self.prerendered.update(file.path for file in lang_outputs if file.html)
@@ -156,6 +160,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
                 edit_url = settings.edit_url(event.path)
                 if edit_url:
                     self.edit_urls[page] = edit_url
+        if self.serving:
+            log.debug(f"{self.views.made_again} page(s) or download piece(s) made again")
+            self.views.settle()
         has_search = "material/search" in config.plugins
         if has_search:
             outputs += search.search_scripts(self.pagefind)
@@ -181,7 +188,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.pages = {file.src_uri for file in files if file.src_uri.endswith(".md")}
         self.directory_urls = config.use_directory_urls
         if self.changed is not None:
-            count = self.changed.mark(files, self.problems)
+            contents = {output.path: output.content for output in outputs}
+            count = self.changed.mark(files, self.problems, Path(config.site_dir), contents)
             log.info(f"{count} generated file(s) to render or copy")
         if self.previous is not None:
             count = self.previous.mark(files, Path(config.site_dir))
@@ -290,8 +298,10 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         if self.changed is not None:  # a preview's rebuild indexed only the pages it rendered
-            pages = {paths.page_url(page, self.directory_urls) for page in self.pages}
-            self.search_docs = search.with_earlier_entries(site_dir, self.search_docs, pages)
+            earlier = None if self.changed.everything else self.search_docs
+            self.search_docs = search.with_earlier_entries(
+                site_dir, earlier, self.page_order, self.changed.rendered
+            )
         if self.previous is not None:  # so did a build that took the other pages from the last
             self.previous.complete_search_index(site_dir, self.page_order, self.config.languages)
         search.split_index(site_dir, self.config.languages, self.offline)

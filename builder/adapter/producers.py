@@ -25,6 +25,7 @@ from builder.views.maps.locator import (
 )
 from builder.views.maps.pages import map_files
 from builder.views.maps.print_maps import Store
+from builder.views.memo import ViewMemo
 from builder.views.output import OutputFile
 from builder.views.pages import site_files
 from builder.views.presidents_chart import presidents_chart_html
@@ -35,13 +36,15 @@ from builder.views.settings import RegionLocator, SiteSettings
 class Job:
     """What every producer is given for one language of the site. `store` keeps drawn files
     between builds (the adapter's FileCache), or None to draw everything; `history` is the
-    repository's (it orders the feed), or None where there is none."""
+    repository's (it orders the feed), or None where there is none; `memo` keeps the views'
+    pages between a preview's rebuilds (builder/views/memo.py), or None to make every page."""
 
     record: Record
     root: Path
     settings: SiteSettings
     store: Store | None = None
     history: RecordHistory | None = None
+    memo: ViewMemo | None = None
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class Producer:
 
 def _downloads(job: Job, made: Sequence[OutputFile]) -> list[OutputFile]:
     settings = job.settings
-    return export_files(job.record, settings.lang, settings.site_url, job.history)
+    return export_files(job.record, settings.lang, settings.site_url, job.history, job.memo)
 
 
 def _maps(job: Job, made: Sequence[OutputFile]) -> list[OutputFile]:
@@ -89,7 +92,7 @@ def _pages(job: Job, made: Sequence[OutputFile]) -> list[OutputFile]:
         feed_path=feed_of(made),
         boundaries_file=_boundaries_file(job.root),
     )
-    files = site_files(job.record, settings)
+    files = site_files(job.record, settings, job.memo)
     if lang == "en":  # the locators' drawings: one copy serves every language
         files += locator_files()
     return files

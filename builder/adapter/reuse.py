@@ -21,10 +21,10 @@ import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from builder.adapter.build import DIGESTS_ENV, PREVIOUS_ENV
-from builder.adapter.rebuilds import digest_of, set_modified
+from builder.adapter.rebuilds import digest_of, page_address, set_modified
 from builder.views import paths
 
 INDEX = "search/search_index.json"
@@ -124,11 +124,6 @@ def page_addresses(files: Files) -> list[str]:
     """The documentation pages' addresses as the search index writes them, in the order MkDocs
     renders the pages (and a clean build's index lists them)."""
     return [page_address(file) for file in files.documentation_pages()]
-
-
-def page_address(file: File) -> str:
-    """A page's address as the search index writes it: the site's home page is ''."""
-    return "" if file.url in (".", "./") else file.url
 
 
 def _by_page(docs: Iterable[dict]) -> dict[str, list[dict]]:

@@ -78,27 +78,37 @@ def split_index(site_dir: Path, languages: Sequence[str], as_script: bool) -> No
 
 
 def with_earlier_entries(
-    site_dir: Path, earlier: list[dict] | None, pages: set[str]
+    site_dir: Path, earlier: list[dict] | None, pages: Sequence[str], rendered: set[str]
 ) -> list[dict] | None:
     """The theme's index after a preview's dirty rebuild, made whole again; its entries, to pass
     as `earlier` after the next rebuild.
 
-    Such a rebuild renders only the pages an edit changed (rebuilds.py), and the theme's index
-    then holds theirs alone: every other page's entries come back from the last index, unless the
-    page is gone (`pages` holds the addresses of the pages there are now).
+    Such a rebuild renders only the pages an edit changed (`rendered`, rebuilds.py), and the
+    theme's index then holds theirs alone: every other page's entries come back from the last
+    index. `pages` are the addresses of the pages there are now, in the order a first build
+    lists them, which the index keeps.
     """
     index_path = site_dir / "search" / "search_index.json"
     if not index_path.is_file():
         return None
     index = json.loads(index_path.read_text(encoding="utf-8"))
     if earlier is not None:
-        rebuilt = {_page_of(doc) for doc in index["docs"]}
-        kept = [doc for doc in earlier if _page_of(doc) not in rebuilt and _page_of(doc) in pages]
-        index["docs"] = kept + index["docs"]
+        new, kept = _by_page(latest_entries(index["docs"])), _by_page(earlier)
+        index["docs"] = [
+            doc for page in pages for doc in (new if page in rendered else kept).get(page, [])
+        ]
         index_path.write_text(
             json.dumps(index, separators=(",", ":"), ensure_ascii=True), encoding="utf-8"
         )
     return index["docs"]
+
+
+def _by_page(docs: list[dict]) -> dict[str, list[dict]]:
+    """Index entries by their page's address, in their order."""
+    pages: dict[str, list[dict]] = {}
+    for doc in docs:
+        pages.setdefault(_page_of(doc), []).append(doc)
+    return pages
 
 
 def _page_of(doc: dict) -> str:

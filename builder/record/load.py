@@ -227,10 +227,14 @@ def _later_ones(groups: dict, order: Age) -> list[tuple[str, str]]:
 
 def _check_same_ids(files: list[Path], show, order: Age, problems: list[Problem]) -> None:
     """Two files with one id (in different folders) would share one page address."""
-    by_id: dict[str, list[str]] = {}
+    by_id: dict[str, list[Path]] = {}
     for path in files:
-        by_id.setdefault(path.stem, []).append(show(path))
-    for later, first in _later_ones(by_id, order):
+        by_id.setdefault(path.stem, []).append(path)
+    # Only the files that share an id are shown (a path made relative costs a `resolve`).
+    shared = {
+        stem: [show(path) for path in paths] for stem, paths in by_id.items() if len(paths) > 1
+    }
+    for later, first in _later_ones(shared, order):
         problems.append(
             Problem(
                 later,

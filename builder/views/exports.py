@@ -24,6 +24,7 @@ from builder.record.model import LANGUAGES, Citation, Event, Localized, Record, 
 from builder.text.dates import dates_in_full
 from builder.text.markup import plain_text_with_addresses, xml_safe
 from builder.text.strings import strings
+from builder.views.memo import ViewMemo
 from builder.views.output import OutputFile
 from builder.views.spreadsheet import guard_cell
 
@@ -55,9 +56,11 @@ def export_files(
     lang: str = "en",
     site_url: str | None = None,
     history: RecordHistory | None = None,
+    memo: ViewMemo | None = None,
 ) -> list[OutputFile]:
     """Every download for `lang`: data/events.{json,csv,geojson,ics}, feed.xml and its
-    stylesheet feed.css.
+    stylesheet feed.css. With a `memo` (a preview's, builder/views/memo.py), each event's
+    JSON line, CSV row and calendar entries are encoded again only when what they read changed.
 
     English files sit at the site root; the Spanish ones (`lang="es"`) under `es/`.
     `site_url` (e.g. "https://example.org/peru/") makes feed ids, calendar UIDs and links
@@ -68,11 +71,14 @@ def export_files(
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     prefix = "" if lang == "en" else f"{lang}/"
     events = sorted(record.events, key=Event.sort_key)
+    memo = memo or ViewMemo()
     return [
-        OutputFile(f"{prefix}data/events.json", events_json(record, events, lang, site_url)),
-        OutputFile(f"{prefix}data/events.csv", events_csv(record, events, lang)),
+        OutputFile(f"{prefix}data/events.json", events_json(record, events, lang, site_url, memo)),
+        OutputFile(f"{prefix}data/events.csv", events_csv(record, events, lang, memo)),
         OutputFile(f"{prefix}data/events.geojson", events_geojson(record, events, lang)),
-        OutputFile(f"{prefix}data/events.ics", events_ics(record, events, lang, site_url, history)),
+        OutputFile(
+            f"{prefix}data/events.ics", events_ics(record, events, lang, site_url, history, memo)
+        ),
         OutputFile(f"{prefix}feed.xml", atom_feed(record, events, lang, site_url, history)),
         OutputFile(f"{prefix}{FEED_STYLESHEET}", feed_stylesheet(lang)),
     ]
@@ -111,8 +117,15 @@ def _source_line(citation: Citation, lang: str) -> str:
 # --- JSON -----------------------------------------------------------------------------------
 
 
-def events_json(record: Record, events: list[Event], lang: str, site_url: str | None) -> str:
+def events_json(
+    record: Record,
+    events: list[Event],
+    lang: str,
+    site_url: str | None,
+    memo: ViewMemo | None = None,
+) -> str:
     """The lossless export: documented, versioned, keys in a fixed order, events by date and id."""
+    memo = memo or ViewMemo()
     document = {
         "schema_version": SCHEMA_VERSION,
         "title": strings(lang)["downloads"]["record"],
@@ -141,7 +154,12 @@ def events_json(record: Record, events: list[Event], lang: str, site_url: str | 
             for key, actor in sorted(record.actors.items())
         },
     }
-    return json_lines(document, "events", [_event_json(event, lang) for event in events])
+    lines = [memo.made(f"{lang} json {event.id}", _event_line, event, lang) for event in events]
+    return encoded_lines(document, "events", lines)
+
+
+def _event_line(event: Event, lang: str) -> str:
+    return _compact(_event_json(event, lang))
 
 
 def json_lines(document: dict, key: str, items: list) -> str:
@@ -151,11 +169,16 @@ def json_lines(document: dict, key: str, items: list) -> str:
     compact, it is the same data, and one event (or feature) a line still reads with `grep`, diffs
     line by line and opens in any JSON viewer, which indents it again.
     """
+    return encoded_lines(document, key, [_compact(item) for item in items])
+
+
+def encoded_lines(document: dict, key: str, lines: list[str]) -> str:
+    """`json_lines` of items already encoded as compact JSON, one a line."""
     head = _compact({**{k: v for k, v in document.items() if k != key}, key: []})
-    if not items:
+    if not lines:
         return head + "\n"
-    lines = ",\n".join(_compact(item) for item in items)
-    return f"{head[: -len('[]}')]}[\n{lines}\n]}}\n"
+    joined = ",\n".join(lines)
+    return f"{head[: -len('[]}')]}[\n{joined}\n]}}\n"
 
 
 def _compact(value) -> str:
@@ -227,18 +250,26 @@ def _source_json(citation: Citation, lang: str) -> dict:
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def events_csv(record: Record, events: list[Event], lang: str) -> str:
+def events_csv(record: Record, events: list[Event], lang: str, memo: ViewMemo | None = None) -> str:
     """One row per event, RFC 4180 (CRLF, quoted where needed), UTF-8 without a BOM.
 
     Every cell is guarded against spreadsheet formulas; no cell is a number that could start
     with '-', so none is exempt.
     """
+    memo = memo or ViewMemo()
+    rows = [memo.made(f"{lang} csv {event.id}", _csv_line, event, lang) for event in events]
+    return _csv_encoded(CSV_COLUMNS) + "".join(rows)
+
+
+def _csv_line(event: Event, lang: str) -> str:
+    """One event's row, encoded."""
+    row = _csv_row(event, lang)
+    return _csv_encoded([guard_cell(row[column]) for column in CSV_COLUMNS])
+
+
+def _csv_encoded(cells: list[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_COLUMNS)
-    for event in events:
-        row = _csv_row(event, lang)
-        writer.writerow([guard_cell(row[column]) for column in CSV_COLUMNS])
+    csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(cells)
     return buffer.getvalue()
 
 
@@ -460,11 +491,14 @@ def events_ics(
     lang: str,
     site_url: str | None,
     history: RecordHistory | None = None,
+    memo: ViewMemo | None = None,
 ) -> str:
     """An RFC 5545 calendar of all-day entries (`calendar_entries`): CRLF line ends, lines
     folded at 75 octets."""
+    memo = memo or ViewMemo()
     host = (urlsplit(site_url).hostname if site_url else None) or PROJECT
     stamp = calendar_stamp(record, history)
+    names = memo.names(record)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -474,10 +508,27 @@ def events_ics(
         f"X-WR-CALNAME:{ics_escape(strings(lang)['downloads']['calendar'])}",
         f"X-WR-CALDESC:{ics_escape(strings(lang)['downloads']['calendar_description'])}",
     ]
-    for event in events:
-        for entry in calendar_entries(event, lang):
-            lines.extend(_vevent(record, event, entry, lang, site_url, stamp, host))
-    lines.append("END:VCALENDAR")
+    entries = [
+        memo.made(f"{lang} ics {event.id}", _event_ics, names, event, lang, site_url, stamp, host)
+        for event in events
+    ]
+    return _folded(lines) + "".join(entries) + _folded(["END:VCALENDAR"])
+
+
+def _event_ics(
+    names: Record, event: Event, lang: str, site_url: str | None, stamp: str, host: str
+) -> str:
+    """One event's calendar entries, folded (`names`: the record's registries)."""
+    return _folded(
+        [
+            line
+            for entry in calendar_entries(event, lang)
+            for line in _vevent(names, event, entry, lang, site_url, stamp, host)
+        ]
+    )
+
+
+def _folded(lines: list[str]) -> str:
     return "".join(fold_line(line) + "\r\n" for line in lines)
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ import pytest
 from builder.adapter.build import STATE_FOLDER
 from tests.support.cli import run_cli
 from tests.support.pagefind import fragments
+from tests.support.project import REPO
 from tests.support.site import copy_repo_project
 
 pytestmark = pytest.mark.slow
@@ -147,3 +151,138 @@ def test_the_state_of_each_site_folder_is_kept_in_the_cache(project: Path) -> No
     # site/ and clean/, each with its own.
     assert len(states) == 2
     assert all(os.path.getsize(state) > 0 for state in states)
+
+
+# --- a preview's rebuilds (`peru-timeline serve`) -------------------------------------------
+# The preview keeps the views' pages between rebuilds (builder/views/memo.py) and renders only
+# the files whose contents changed (rebuilds.py): after each kind of edit its site must equal,
+# file for file, the first build of a new preview of the project as it is now.
+
+
+class Preview:
+    """A preview's builds, run as the server runs them (tests/support/preview.py)."""
+
+    def __init__(self, root: Path, site: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.support.preview", str(root), str(site)],
+            cwd=REPO,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.wait()
+
+    def wait(self) -> None:
+        line = self.process.stdout.readline()
+        assert line == "built\n", "the preview's build failed"
+
+    def rebuild(self) -> None:
+        self.process.stdin.write("rebuild\n")
+        self.process.stdin.flush()
+        self.wait()
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def preview_clean(root: Path, site: Path) -> None:
+    """The first build of a new preview of the project at `root`, into `site`."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.support.preview", str(root), str(site)],
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    assert done.stdout == "built\n", done.stderr
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("preview")
+    root = copy_repo_project(folder / "project")
+    running = Preview(root, folder / "served")
+    yield root, folder, running
+    running.close()
+
+
+def assert_preview_as_clean(root: Path, folder: Path, step: str) -> None:
+    preview_clean(root, folder / step)
+    served, clean = digests(folder / "served"), digests(folder / step)
+    assert served.keys() == clean.keys(), (
+        sorted(served.keys() - clean.keys()),
+        sorted(clean.keys() - served.keys()),
+    )
+    differ = sorted(path for path in served if served[path] != clean[path])
+    assert not differ, f"files that differ from a new preview's: {differ}"
+
+
+PREVIEW_EDITS = {
+    # (a) the summary: the event's own pages and its line in listings and downloads
+    "summary": (EVENT, "  On Sunday 7 June 2026", "  On Sunday, 7 June 2026"),
+    # (c) a theme and an actor: the facets' pages it leaves and joins
+    "facets": (
+        EVENT,
+        "themes: [elections-2026, presidential-succession]\n",
+        "themes: [elections-2026]\n",
+    ),
+    "actors": (EVENT, "actors: [keiko-fujimori, ", "actors: [alberto-fujimori, "),
+    # (d) a registry: an actor's name, which every page naming the actor shows
+    "registry": (
+        "events/registries/actors.yml",
+        "  name: Oficina Nacional de Procesos Electorales",
+        "  name: Oficina Nacional de Procesos Electorales (renamed)",
+    ),
+}
+
+
+@pytest.mark.parametrize("step", list(PREVIEW_EDITS))
+def test_a_preview_rebuild_after_an_edit_equals_a_new_preview(preview, step: str) -> None:
+    root, folder, running = preview
+    path, old, new = PREVIEW_EDITS[step]
+    edit(root, old, new, path=path)
+    running.rebuild()
+    assert_preview_as_clean(root, folder, step)
+
+
+def unnamed_event(root: Path, year: str) -> Path:
+    """An event file of `year` dated to the day whose id no other event names (in `related`):
+    it may move or go alone."""
+    texts = "".join(file.read_text(encoding="utf-8") for file in root.glob("events/20*/*.yml"))
+    files = sorted((root / "events" / year).glob(f"{year}-[01]?-[0-3]?-*.yml"))
+    return next(file for file in files if texts.count(file.stem) == 0)
+
+
+def test_a_preview_rebuild_after_an_event_moves_to_another_year_equals_a_new_preview(
+    preview,
+) -> None:
+    # (b) the date (with the file's name, which carries it): the event leaves its year's
+    # period page for another's, between other neighbours
+    root, folder, running = preview
+    moved = unnamed_event(root, "2025")
+    new_date = "2026-02" + moved.name[len("2025-10") : len("2025-10-01")]
+    text = moved.read_text(encoding="utf-8")
+    text = re.sub(r"^date: .*$", f"date: {new_date}", text, count=1, flags=re.MULTILINE)
+    (root / "events/2026" / (new_date + moved.name[len(new_date) :])).write_text(
+        text, encoding="utf-8"
+    )
+    moved.unlink()
+    running.rebuild()
+    assert_preview_as_clean(root, folder, "moved")
+
+
+def test_a_preview_rebuild_after_an_event_is_added_and_one_deleted_equals_a_new_preview(
+    preview,
+) -> None:
+    root, folder, running = preview
+    source = (root / EVENT).read_text(encoding="utf-8")
+    copy = re.sub(r"^date: .*$", "date: 2026-06-08", source, count=1, flags=re.MULTILINE)
+    (root / "events/2026/2026-06-08-runoff-copy.yml").write_text(
+        copy.replace("title: ", "title: Copied, "), encoding="utf-8"
+    )
+    deleted = unnamed_event(root, "2025")
+    deleted.unlink()
+    running.rebuild()
+    assert_preview_as_clean(root, folder, "added-and-deleted")
+    assert not (folder / "served/events" / deleted.stem / "index.html").exists()

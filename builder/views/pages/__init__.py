@@ -7,6 +7,7 @@ plugin (`builder.adapter.plugin`) only hands them over. Nothing in this package 
 from __future__ import annotations
 
 from builder.record.model import Record
+from builder.views.memo import ViewMemo
 from builder.views.output import OutputFile
 from builder.views.pages.assets import asset_files
 from builder.views.pages.browse import browse_files
@@ -20,13 +21,17 @@ from builder.views.settings import SiteSettings
 __all__ = ["SiteSettings", "site_files"]
 
 
-def site_files(record: Record, settings: SiteSettings) -> list[OutputFile]:
-    """Every page and file of one language of the site, in a stable order."""
+def site_files(
+    record: Record, settings: SiteSettings, memo: ViewMemo | None = None
+) -> list[OutputFile]:
+    """Every page and file of one language of the site, in a stable order. With a `memo` (kept
+    between a preview's rebuilds), the event, period and browse pages whose inputs did not
+    change since the memo's last run are taken from it (builder/views/memo.py)."""
     facets = facets_of(record)
     files = [home_file(record, facets, settings)]
-    files += timeline_files(record, facets, settings)
-    files += event_files(record, facets, settings)
-    files += browse_files(record, facets, settings)
+    files += timeline_files(record, facets, settings, memo)
+    files += event_files(record, facets, settings, memo)
+    files += browse_files(record, facets, settings, memo)
     files += moved_files(record, settings)
     if settings.lang == "en":
         files += asset_files(settings.offline)  # one copy serves every language

@@ -12,21 +12,27 @@ from builder.record.model import Event, Record
 from builder.text.markup import escape_html, html_block, text_html
 from builder.text.strings import plural, strings
 from builder.views import paths
+from builder.views.memo import ViewMemo
 from builder.views.output import LISTING_MATTER, OutputFile, front_matter
 from builder.views.pages.anchors import with_heading_ids
-from builder.views.pages.facets import Facets
-from builder.views.pages.listing import paginate
+from builder.views.pages.facets import NO_FACETS, Facets
+from builder.views.pages.listing import ListPage, paginate
 from builder.views.pages.locator_figure import locator_images
 from builder.views.pages.rendering import PageContext, render, render_html
 from builder.views.settings import SiteSettings
 
 
-def browse_files(record: Record, facets: Facets, settings: SiteSettings) -> list[OutputFile]:
-    """Every theme, region and actor page with its index, the presidents page, the events index."""
+def browse_files(
+    record: Record, facets: Facets, settings: SiteSettings, memo: ViewMemo | None = None
+) -> list[OutputFile]:
+    """Every theme, region and actor page with its index, the presidents page, the events index;
+    with a `memo`, a list's page whose inputs are those of the memo's last run is not made
+    again."""
+    memo = memo or ViewMemo()
     files: list[OutputFile] = []
-    files += _theme_files(record, facets, settings)
-    files += _region_files(record, facets, settings)
-    files += _actor_files(record, facets, settings)
+    files += _theme_files(record, facets, settings, memo)
+    files += _region_files(record, facets, settings, memo)
+    files += _actor_files(record, facets, settings, memo)
     files.append(_presidents_file(record, facets, settings))
     files.append(_events_index_file(record, facets, settings))
     return files
@@ -41,7 +47,8 @@ def _listing(
     title: str,
     intro: str,
     timeline: tuple[Mapping[str, str], str],
-    figure: str | None = None,
+    figure: str | None,
+    memo: ViewMemo,
 ) -> list[OutputFile]:
     """The pages of one browse list, written as HTML; only the first carries the intro and the
     figure (both HTML) and is searchable.
@@ -50,30 +57,52 @@ def _listing(
     accessible name), unless the list is empty: the timeline would show nothing.
     """
     pages = paginate(events, settings.browse_page_size, path_for)
-    files = []
-    for page in pages:
-        context = PageContext(record, facets, settings, page.path)
-        body = render_html(
-            "browse_list.html.j2",
-            context,
-            title=title,
-            intro=Markup(intro) if page.number == 1 else "",
-            timeline=timeline_link(context, *timeline) if events else None,
-            figure=Markup(figure) if figure and page.number == 1 else None,
-            pages=pages,
-            page=page,
-            count=len(events),
-        )
-        matter = {"hide": ["toc"]} if page.number == 1 else LISTING_MATTER
-        files.append(
-            OutputFile(
-                page.path, front_matter(title=title, **matter) + with_heading_ids(body), html=True
-            )
-        )
-    return files
+    # What the pager reads of the list's other pages: their numbers and paths, not their events
+    # (so an edit to one event makes again only the pages that list it).
+    outline = tuple(ListPage(page.number, page.path, ()) for page in pages)
+    names = memo.names(record)
+    settings = memo.same(f"settings {settings.lang}", settings)
+    made = memo.made
+    return [
+        made(page.path, listing_page, names, settings, title, intro, timeline, figure,
+             outline, page, len(events))
+        for page in pages
+    ]  # fmt: skip
 
 
-def _theme_files(record, facets, settings) -> list[OutputFile]:
+def listing_page(
+    names: Record,
+    settings: SiteSettings,
+    title: str,
+    intro: str,
+    timeline: tuple[Mapping[str, str], str],
+    figure: str | None,
+    pages: tuple[ListPage, ...],
+    page: ListPage,
+    count: int,
+) -> OutputFile:
+    """One page of a browse list (`pages`: the list's pages, without their events; `count`:
+    the list's events). It reads only its arguments (`names`: the record's registries,
+    without events), so a memo may key it on them."""
+    context = PageContext(names, NO_FACETS, settings, page.path)
+    body = render_html(
+        "browse_list.html.j2",
+        context,
+        title=title,
+        intro=Markup(intro) if page.number == 1 else "",
+        timeline=timeline_link(context, *timeline) if count else None,
+        figure=Markup(figure) if figure and page.number == 1 else None,
+        pages=pages,
+        page=page,
+        count=count,
+    )
+    matter = {"hide": ["toc"]} if page.number == 1 else LISTING_MATTER
+    return OutputFile(
+        page.path, front_matter(title=title, **matter) + with_heading_ids(body), html=True
+    )
+
+
+def _theme_files(record, facets, settings, memo) -> list[OutputFile]:
     lang = settings.lang
     t = strings(lang)
     files = []
@@ -92,7 +121,7 @@ def _theme_files(record, facets, settings) -> list[OutputFile]:
             record, facets, settings, events,
             lambda n, tid=theme_id: paths.theme_page(tid, lang, n),
             theme.name.get(lang), text_html(theme.description.get(lang)),
-            _filtered("theme", theme_id, theme.name.get(lang), t),
+            _filtered("theme", theme_id, theme.name.get(lang), t), None, memo,
         )  # fmt: skip
     files.append(
         _index_file(
@@ -102,7 +131,7 @@ def _theme_files(record, facets, settings) -> list[OutputFile]:
     return files
 
 
-def _region_files(record, facets, settings) -> list[OutputFile]:
+def _region_files(record, facets, settings, memo) -> list[OutputFile]:
     lang = settings.lang
     t = PageContext(record, facets, settings, "").t
     files = []
@@ -121,7 +150,7 @@ def _region_files(record, facets, settings) -> list[OutputFile]:
             record, facets, settings, events,
             lambda n, c=code: paths.region_page(c, lang, n),
             scope.name.get(lang), text_html(scope.description.get(lang)),
-            _filtered("region", code, scope.name.get(lang), t),
+            _filtered("region", code, scope.name.get(lang), t), None, memo,
         )  # fmt: skip
     for code, region in record.regions.items():
         events = facets.by_region.get(code, [])
@@ -150,7 +179,7 @@ def _region_files(record, facets, settings) -> list[OutputFile]:
             record, facets, settings, events,
             lambda n, c=code: paths.region_page(c, lang, n),
             region.label(lang), intro, _filtered("region", code, region.label(lang), t),
-            figure,
+            figure, memo,
         )  # fmt: skip
     files.append(
         _index_file(
@@ -166,7 +195,7 @@ def _region_files(record, facets, settings) -> list[OutputFile]:
     return files
 
 
-def _actor_files(record, facets, settings) -> list[OutputFile]:
+def _actor_files(record, facets, settings, memo) -> list[OutputFile]:
     lang = settings.lang
     t = PageContext(record, facets, settings, "").t
     files = []
@@ -198,7 +227,7 @@ def _actor_files(record, facets, settings) -> list[OutputFile]:
         files += _listing(
             record, facets, settings, events,
             lambda n, aid=actor_id: paths.actor_page(aid, lang, n),
-            name, f"<p>{'. '.join(lines)}.</p>", _filtered("actor", actor_id, name, t),
+            name, f"<p>{'. '.join(lines)}.</p>", _filtered("actor", actor_id, name, t), None, memo,
         )  # fmt: skip
     kinds = list(t["actor_kinds"])
     ordered = sorted(

@@ -14,8 +14,9 @@ from markupsafe import Markup
 from builder.record.model import Citation, Event, Record
 from builder.text.markup import escape_html, href, plain_text, shorten
 from builder.views import paths
+from builder.views.memo import ViewMemo
 from builder.views.output import OutputFile, front_matter
-from builder.views.pages.facets import Facets
+from builder.views.pages.facets import NO_FACETS, Facets
 from builder.views.pages.locator_figure import locator_images
 from builder.views.pages.rendering import PageContext, render_html
 from builder.views.settings import SiteSettings
@@ -24,22 +25,41 @@ from builder.views.settings import SiteSettings
 CORRECTION_FORM = "correct-an-event.yml"
 
 
-def event_files(record: Record, facets: Facets, settings: SiteSettings) -> list[OutputFile]:
-    """Every event's page, in record order."""
-    return [event_file(record, facets, settings, event) for event in record.events]
+def event_files(
+    record: Record, facets: Facets, settings: SiteSettings, memo: ViewMemo | None = None
+) -> list[OutputFile]:
+    """Every event's page, in record order; with a `memo`, a page whose inputs are those of the
+    memo's last run is not made again."""
+    memo = memo or ViewMemo()
+    names = memo.names(record)
+    settings = memo.same(f"settings {settings.lang}", settings)
+    events = record.events
+    files = []
+    for n, event in enumerate(events):
+        previous = events[n - 1] if n > 0 else None
+        following = events[n + 1] if n + 1 < len(events) else None
+        related = tuple(facets.related.get(event.id, ()))
+        here = paths.event_page(event.id, settings.lang)
+        args = (names, settings, event, previous, following, related)
+        files.append(memo.made(here, event_page, *args))
+    return files
 
 
-def event_file(record: Record, facets: Facets, settings: SiteSettings, event: Event) -> OutputFile:
+def event_page(
+    names: Record,
+    settings: SiteSettings,
+    event: Event,
+    previous: Event | None,
+    following: Event | None,
+    related: tuple[Event, ...],
+) -> OutputFile:
     """The page of `event`: facts (with a link to the timeline at its date), full text, sources,
-    related events, citation, correction link."""
+    related events, citation, correction link. It reads only its arguments (`names`: the
+    record's registries, without events), so a memo may key it on them."""
     here = paths.event_page(event.id, settings.lang)
-    context = PageContext(record, facets, settings, here)
+    context = PageContext(names, NO_FACETS, settings, here)
     t = context.t
-    n = facets.position[event.id]
-    previous = record.events[n - 1] if n > 0 else None
-    following = record.events[n + 1] if n + 1 < len(record.events) else None
-    locator = locator_images(context, [code for code in event.regions if code in record.regions])
-    related = facets.related.get(event.id, [])
+    locator = locator_images(context, [code for code in event.regions if code in names.regions])
     edit_url = settings.edit_url(event.path)
     form_url = settings.issue_form_url(
         CORRECTION_FORM,

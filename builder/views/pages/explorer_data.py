@@ -22,8 +22,9 @@ from builder.record.model import Event, Record
 from builder.record.terms import presidential_terms
 from builder.text.markup import plain_text
 from builder.views import paths
+from builder.views.memo import ViewMemo
 from builder.views.output import OutputFile
-from builder.views.pages.facets import Facets
+from builder.views.pages.facets import NO_FACETS, Facets
 from builder.views.pages.rendering import PageContext, relative_url
 from builder.views.settings import SiteSettings
 
@@ -53,32 +54,47 @@ def shard_count(events: int) -> int:
     return max(1, -(-events // SHARD_SIZE))
 
 
-def explorer_files(record: Record, facets: Facets, settings: SiteSettings) -> list[OutputFile]:
-    """The index, the list and text shards, and the region outlines of one language."""
+def explorer_files(
+    record: Record, facets: Facets, settings: SiteSettings, memo: ViewMemo | None = None
+) -> list[OutputFile]:
+    """The index, the list and text shards, and the region outlines of one language; with a
+    `memo`, a shard whose events did not change, and the outlines while the boundary file's
+    bytes are the same, are not written again."""
+    memo = memo or ViewMemo()
     lang = settings.lang
     page = paths.timeline_index(lang)
     context = PageContext(record, facets, settings, page)
     files = [OutputFile(index_path(lang), _script("index", _index(record, facets, context)))]
     events = record.events
     for k in range(shard_count(len(events))):
-        members = _shard(events, k)
-        files.append(
-            OutputFile(
-                f"{explorer_dir(lang)}/list-{k}.js",
-                _script(f"list-{k}", [_list_row(e, context) for e in members]),
-            )
-        )
-        files.append(
-            OutputFile(
-                f"{explorer_dir(lang)}/text-{k}.js",
-                _script(f"text-{k}", [plain_text(e.summary.get(lang)) for e in members]),
-            )
-        )
+        members = tuple(_shard(events, k))
+        list_path = f"{explorer_dir(lang)}/list-{k}.js"
+        text_path = f"{explorer_dir(lang)}/text-{k}.js"
+        files.append(memo.made(list_path, list_shard, list_path, k, members, lang))
+        files.append(memo.made(text_path, text_shard, text_path, k, members, lang))
     if settings.boundaries_file is not None:
-        files.append(
-            OutputFile(regions_path(lang), _script("regions", outlines(settings.boundaries_file)))
-        )
+        data = settings.boundaries_file.read_bytes()
+        files.append(memo.made(regions_path(lang), _regions_file, lang, data))
     return files
+
+
+def list_shard(path: str, k: int, members: tuple[Event, ...], lang: str) -> OutputFile:
+    """Shard `k` of the explorer's list: a row per event of `members`."""
+    # A row reads the event and the language alone: its context knows nothing else.
+    nothing = Record([], {}, {}, {}, {}, {})
+    context = PageContext(nothing, NO_FACETS, SiteSettings(lang=lang), "")
+    return OutputFile(path, _script(f"list-{k}", [_list_row(e, context) for e in members]))
+
+
+def text_shard(path: str, k: int, members: tuple[Event, ...], lang: str) -> OutputFile:
+    """Shard `k` of the explorer's texts: each event's summary as plain text."""
+    return OutputFile(
+        path, _script(f"text-{k}", [plain_text(e.summary.get(lang)) for e in members])
+    )
+
+
+def _regions_file(lang: str, boundaries: bytes) -> OutputFile:
+    return OutputFile(regions_path(lang), _script("regions", outlines_of(boundaries)))
 
 
 def _shard(events: list[Event], k: int) -> list[Event]:
@@ -195,7 +211,12 @@ def _list_row(event: Event, context: PageContext) -> list:
 
 def outlines(boundaries: Path) -> dict:
     """The regions' outlines as GeoJSON, coordinates rounded; each feature keeps its `iso`."""
-    data = json.loads(Path(boundaries).read_text(encoding="utf-8"))
+    return outlines_of(Path(boundaries).read_bytes())
+
+
+def outlines_of(boundaries: bytes) -> dict:
+    """`outlines` of a boundary file's bytes."""
+    data = json.loads(boundaries.decode("utf-8"))
     features = []
     for feature in data["features"]:
         geometry = feature["geometry"]

@@ -54,3 +54,7 @@ def facets_of(record: Record) -> Facets:
     return Facets(
         dict(by_theme), dict(by_region), dict(by_actor), dict(claims_by), related, position
     )
+
+
+# What a page given its own events sees of the facets: nothing (see builder.views.memo).
+NO_FACETS = Facets({}, {}, {}, {}, {}, {})

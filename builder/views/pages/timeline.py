@@ -15,11 +15,12 @@ from itertools import groupby
 from builder.record.model import Event, Record
 from builder.text.markup import escape
 from builder.views import paths
+from builder.views.memo import ViewMemo
 from builder.views.output import LISTING_MATTER, OutputFile, front_matter
 from builder.views.pages.anchors import with_heading_ids
 from builder.views.pages.assets import EXPLORER_SCRIPTS, EXPLORER_STYLESHEET
 from builder.views.pages.explorer_data import DETAIL_FROM, data_folder, explorer_files
-from builder.views.pages.facets import Facets
+from builder.views.pages.facets import NO_FACETS, Facets
 from builder.views.pages.rendering import PageContext, render, render_html
 from builder.views.settings import SiteSettings
 
@@ -75,15 +76,24 @@ def _pages(events, page_size, path_for, year, month, months) -> list[Period]:
     ]
 
 
-def timeline_files(record: Record, facets: Facets, settings: SiteSettings) -> list[OutputFile]:
-    """The explorer page, every period page, and the explorer's data files."""
+def timeline_files(
+    record: Record, facets: Facets, settings: SiteSettings, memo: ViewMemo | None = None
+) -> list[OutputFile]:
+    """The explorer page, every period page, and the explorer's data files; with a `memo`, a
+    period page whose inputs are those of the memo's last run is not made again."""
+    memo = memo or ViewMemo()
+    names = memo.names(record)
+    settings = memo.same(f"settings {settings.lang}", settings)
     pages = periods(record.events, settings.lang, settings.page_size)
     files = [_index_file(record, facets, settings, pages)]
+    context = PageContext(names, NO_FACETS, settings, "")
+    links = [(period.path, period_label(period, context)) for period in pages]
     for n, period in enumerate(pages):
-        previous = pages[n - 1] if n > 0 else None
-        following = pages[n + 1] if n + 1 < len(pages) else None
-        files.append(_period_file(record, facets, settings, period, previous, following))
-    files += explorer_files(record, facets, settings)
+        previous = links[n - 1] if n > 0 else None
+        following = links[n + 1] if n + 1 < len(pages) else None
+        args = (names, settings, period, previous, following)
+        files.append(memo.made(period.path, period_page, *args))
+    files += explorer_files(record, facets, settings, memo)
     return files
 
 
@@ -95,20 +105,25 @@ def period_label(period: Period, context: PageContext) -> str:
     return label
 
 
-def _period_file(record, facets, settings, period, previous, following) -> OutputFile:
-    context = PageContext(record, facets, settings, period.path)
+def period_page(
+    names: Record,
+    settings: SiteSettings,
+    period: Period,
+    previous: tuple[str, str] | None,
+    following: tuple[str, str] | None,
+) -> OutputFile:
+    """One period's page, linking the periods before and after it (their path and label). It
+    reads only its arguments (`names`: the record's registries, without events), so a memo
+    may key it on them."""
+    context = PageContext(names, NO_FACETS, settings, period.path)
     label = period_label(period, context)
     body = render_html(
         "timeline_period.html.j2",
         context,
         period=period,
         label=label,
-        previous={"path": previous.path, "label": period_label(previous, context)}
-        if previous
-        else None,
-        following={"path": following.path, "label": period_label(following, context)}
-        if following
-        else None,
+        previous={"path": previous[0], "label": previous[1]} if previous else None,
+        following={"path": following[0], "label": following[1]} if following else None,
     )
     matter = front_matter(title=label, **LISTING_MATTER)
     return OutputFile(period.path, matter + with_heading_ids(body), html=True)

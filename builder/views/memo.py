@@ -1,0 +1,86 @@
+"""The views' outputs kept between runs, so that a preview's rebuild makes again only what an
+edit changed.
+
+A view hands `ViewMemo.made` a function and the arguments it reads; the function's result is the
+last run's when the same function was called under the same name with equal arguments, and is
+made again otherwise. The key is therefore what the function reads, never a guess of it: a view
+passes everything a page depends on as arguments (the event, its neighbours, the registries,
+the settings) and the function reads nothing else. Frozen record objects compare by value, and
+an event file the record loader did not read again is the same object as last time, which
+compares at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from builder.record.model import Record
+
+T = TypeVar("T")
+
+
+class ViewMemo:
+    """Each named result of the last run with the function and arguments that made it."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[Callable, tuple, Any]] = {}
+        self._now: dict[str, tuple[Callable, tuple, Any]] = {}
+        self._values: dict[str, Any] = {}
+        self.made_again = 0  # results made in this run (the others came from the last)
+        self._names: tuple[tuple, Record] | None = None  # this run's registries (`names`)
+
+    def made(self, name: str, function: Callable[..., T], *args: Any) -> T:
+        """`function(*args)`, or the last run's result of the same call under `name`."""
+        last = self._last.get(name)
+        if last is not None and last[0] is function and last[1] == args:
+            result = last[2]
+        else:
+            result = function(*args)
+            self.made_again += 1
+        self._now[name] = (function, args, result)
+        return result
+
+    def same(self, name: str, value: T) -> T:
+        """`value`, or the equal value last given under `name`: the same object, which the
+        results' arguments then compare at once."""
+        last = self._values.get(name)
+        if last is not None and last == value:
+            return last
+        self._values[name] = value
+        return value
+
+    def names(self, record: Record) -> Record:
+        """`registries(record)`, one object for the whole run (compared once, not per page),
+        and last run's while equal."""
+        parts = _registry_parts(record)
+        if self._names is not None and all(
+            a is b for a, b in zip(self._names[0], parts, strict=True)
+        ):
+            return self._names[1]
+        names = self.same("registries", registries(record))
+        self._names = (parts, names)
+        return names
+
+    def settle(self) -> None:
+        """End a run: the next keeps only what this one made or took."""
+        self._last, self._now = self._now, {}
+        self._names = None
+        self.made_again = 0
+
+
+def _registry_parts(record: Record) -> tuple:
+    return (record.themes, record.regions, record.scopes, record.actors, record.sources)
+
+
+def registries(record: Record) -> Record:
+    """The record without its events (and its warnings): what a page that is given its events
+    reads of the rest of the record (theme, region and actor names)."""
+    return Record(
+        events=[],
+        themes=record.themes,
+        regions=record.regions,
+        scopes=record.scopes,
+        actors=record.actors,
+        sources=record.sources,
+    )

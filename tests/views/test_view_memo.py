@@ -1,0 +1,125 @@
+"""The views' memo (builder/views/memo.py): a page is taken from the last run only while the
+arguments its function reads compare equal, so the pages of a run with a memo are those of a run
+without one, whatever changed in the record between runs."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from builder.record.load import load_record
+from builder.record.model import Localized, Record
+from builder.views.exports import export_files
+from builder.views.memo import ViewMemo
+from builder.views.pages import site_files
+from builder.views.settings import SiteSettings
+from tests.support.project import REPO
+
+
+@pytest.fixture(scope="module")
+def record() -> Record:
+    return load_record(REPO)
+
+
+def pages(record: Record, lang: str, memo: ViewMemo | None = None) -> dict[str, str | bytes]:
+    files = site_files(record, SiteSettings(lang=lang), memo)
+    return {file.path: file.content for file in files}
+
+
+def with_event(record: Record, n: int, **changes) -> Record:
+    events = list(record.events)
+    events[n] = dataclasses.replace(events[n], **changes)
+    return dataclasses.replace(record, events=events)
+
+
+def test_made_calls_again_only_when_its_arguments_differ() -> None:
+    memo, calls = ViewMemo(), []
+
+    def page(*args):
+        calls.append(args)
+        return f"page of {args}"
+
+    assert memo.made("a", page, 1, (2,)) == "page of (1, (2,))"
+    memo.settle()
+    assert memo.made("a", page, 1, (2,)) == "page of (1, (2,))"
+    assert memo.made_again == 0
+    memo.settle()
+    assert memo.made("a", page, 1, (3,)) == "page of (1, (3,))"
+    assert len(calls) == 2
+    # A name not used in a run is forgotten: its next call makes the page again.
+    memo.settle()
+    memo.settle()
+    memo.made("a", page, 1, (3,))
+    assert len(calls) == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_second_run_takes_every_event_period_and_browse_page_from_the_memo(
+    record: Record, lang: str
+) -> None:
+    memo = ViewMemo()
+    first = pages(record, lang, memo)
+    memo.settle()
+    assert pages(record, lang, memo) == first
+    assert memo.made_again == 0
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["summary", "title", "date", "themes", "actors", "registry"],
+)
+def test_after_an_edit_the_memo_gives_what_a_run_without_it_makes(
+    record: Record, change: str
+) -> None:
+    memo = ViewMemo()
+    pages(record, "en", memo)
+    memo.settle()
+    n = 10
+    event = record.events[n]
+    if change == "summary":
+        edited = with_event(record, n, summary=Localized("A new summary.", "Un resumen nuevo."))
+    elif change == "title":
+        edited = with_event(record, n, title=Localized("A new title", "Un título nuevo"))
+    elif change == "date":
+        # The first event's date: the edited one moves to the start of the record.
+        date = record.events[0].date
+        moved = with_event(record, n, date=date)
+        edited = dataclasses.replace(moved, events=sorted(moved.events, key=lambda e: e.sort_key()))
+    elif change == "themes":
+        other = next(theme for theme in record.themes if theme not in event.themes)
+        edited = with_event(record, n, themes=(other,))
+    elif change == "actors":
+        other = next(actor for actor in record.actors if actor not in event.actors)
+        edited = with_event(record, n, actors=(*event.actors, other))
+    else:
+        actor_id = record.events[n].actors[0]
+        actors = dict(record.actors)
+        actors[actor_id] = dataclasses.replace(actors[actor_id], name="A renamed actor")
+        edited = dataclasses.replace(record, actors=actors)
+    remembered = pages(edited, "en", memo)
+    assert remembered == pages(edited, "en")
+    assert 0 < memo.made_again < len(remembered) / 2 or change == "registry"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_downloads_after_an_edit_are_what_a_run_without_the_memo_writes(
+    record: Record, lang: str
+) -> None:
+    memo = ViewMemo()
+    url = "https://example.org/record/"
+    export_files(record, lang, url, memo=memo)
+    memo.settle()
+    edited = with_event(record, 3, title=Localized("A new title", "Un título nuevo"))
+    actors = dict(edited.actors)
+    actor_id = next(iter(actors))
+    actors[actor_id] = dataclasses.replace(actors[actor_id], name="A renamed actor")
+    themes = dict(edited.themes)
+    theme_id = edited.events[5].themes[0]
+    themes[theme_id] = dataclasses.replace(themes[theme_id], name=Localized("Renamed", "Otro"))
+    edited = dataclasses.replace(edited, actors=actors, themes=themes)
+    remembered = export_files(edited, lang, url, memo=memo)
+    assert remembered == export_files(edited, lang, url)
+    # Only the edited event's JSON line and CSV row were encoded again; every calendar entry
+    # names its themes, and a theme's name changed.
+    assert memo.made_again == 2 + len(edited.events)
