@@ -19,3 +19,51 @@
     true
   );
 })();
+
+/* The header's menu and search buttons on a narrow screen: the theme writes them as <label>s of
+ * its hidden checkboxes, which a pointer can press and the keyboard cannot reach. Each becomes a
+ * button for the keyboard and for screen readers, named as the theme names what it opens (the
+ * navigation, the search box), saying whether that is open; Enter and Space press it as a
+ * click does, so the theme opens the drawer or the search as it does for a pointer. */
+(function () {
+  "use strict";
+
+  var names = {
+    __drawer: document.querySelector("nav.md-nav--primary"),
+    __search: document.querySelector("form[name=search] input[name=query]"),
+  };
+  Object.keys(names).forEach(function (id) {
+    var toggle = document.getElementById(id);
+    var button = document.querySelector("label.md-header__button[for=" + id + "]");
+    if (!toggle || !button) return;
+    var named = names[id] && names[id].getAttribute("aria-label");
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    if (named && !button.hasAttribute("aria-label")) button.setAttribute("aria-label", named);
+    function expanded() {
+      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+    }
+    expanded();
+    toggle.addEventListener("change", expanded);
+    button.addEventListener("click", function () { setTimeout(expanded); });
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      button.click();
+      // The drawer opens over the page: the keyboard goes on in it (the search box takes the
+      // focus itself).
+      if (id === "__drawer" && toggle.checked && names[id]) {
+        var first = names[id].querySelector("a[href], label[tabindex], input");
+        if (first) first.focus();
+      }
+    });
+    // Escape closes the drawer and gives the focus back to its button.
+    if (id === "__drawer" && names[id]) {
+      names[id].addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || !toggle.checked) return;
+        button.click();
+        button.focus();
+      });
+    }
+  });
+})();
