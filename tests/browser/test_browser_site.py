@@ -242,8 +242,9 @@ def test_the_locator_map_is_drawn_at_a_readable_size(chromium, repo_url, width):
 
 FOCUSED = """() => {
     const el = document.activeElement;
+    const label = el.closest('label');
     return {
-        for: el.getAttribute('for'), role: el.getAttribute('role'),
+        for: label && label.getAttribute('for'), role: el.getAttribute('role'),
         label: el.getAttribute('aria-label'), expanded: el.getAttribute('aria-expanded'),
         outline: getComputedStyle(el).outlineStyle,
         inDrawer: !!el.closest('nav.md-nav--primary'), name: el.getAttribute('name'),
@@ -259,8 +260,8 @@ def test_on_a_phone_the_header_menu_and_search_buttons_are_keyboard_stops(
     chromium, repo_url, home, navigation, search
 ):
     """The theme's menu and search buttons of a narrow screen are labels of its checkboxes:
-    timeline.js makes them keyboard stops, named, with a visible focus, pressed by Enter or
-    Space; the drawer takes the focus and gives it back on Escape."""
+    timeline.js wraps their icons in keyboard stops, named, with a visible focus, pressed by
+    Enter or Space; the drawer takes the focus and gives it back on Escape."""
     context = chromium.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     errors: list[str] = []
