@@ -89,20 +89,24 @@ class Answer {
     return Math.min(to, this.items.length) <= this.filled;
   }
 
-  // Fetches the pages of the next SHOWN results not yet filled; resolves when they are in.
+  // Fetches the pages of the next SHOWN results not yet filled; resolves when they are in
+  // (rejects if a fetch failed: the next scroll asks again).
   fill() {
     if (this.filling) return this.filling;
     const from = this.filled;
     const next = this.results.slice(from, from + SHOWN);
     if (!next.length) return Promise.resolve();
-    this.filling = Promise.all(next.map((result) => result.data())).then((pages) => {
-      pages.forEach((data, i) => {
-        const entry = this.items[from + i];
-        entry.splice(0, entry.length, ...item(data, next[i].score, this.terms));
+    this.filling = Promise.all(next.map((result) => result.data()))
+      .then((pages) => {
+        pages.forEach((data, i) => {
+          const entry = this.items[from + i];
+          entry.splice(0, entry.length, ...item(data, next[i].score, this.terms));
+        });
+        this.filled = from + pages.length;
+      })
+      .finally(() => {
+        this.filling = null;
       });
-      this.filled = from + pages.length;
-      this.filling = null;
-    });
     return this.filling;
   }
 }
@@ -127,9 +131,12 @@ function feedAsScrolled(answer) {
       const atEnd = wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - 16;
       if (!atEnd || current.ready(rendered + STEP)) return;
       event.stopImmediatePropagation();
-      filled.then(() => {
-        if (answer() === current) wrap.dispatchEvent(new Event("scroll"));
-      });
+      filled.then(
+        () => {
+          if (answer() === current) wrap.dispatchEvent(new Event("scroll"));
+        },
+        () => {}, // held, and dropped: the reader's next scroll fetches again
+      );
     },
     true,
   );
