@@ -30,6 +30,17 @@ PREVIOUS_ENV = "PERU_TIMELINE_PREVIOUS_BUILD"
 DIGESTS_ENV = "PERU_TIMELINE_DIGESTS"
 
 
+# The modes a new folder and a new file get before the umask takes its bits away.
+FOLDER_MODE, FILE_MODE = 0o777, 0o666
+
+
+def umask() -> int:
+    """The process's umask: the permission bits new files and folders are made without."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 class BuildFailed(Exception):
     """The site generator failed; `output` holds what it printed. The previous site is untouched."""
 
@@ -95,6 +106,8 @@ def build_site(
     if previous is not None and previous["inputs"] == inputs.as_dict():
         return Built(f"INFO    -  Nothing {site_dir} is built from changed\n", UP_TO_DATE)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    # mkdtemp makes a private folder (0700); the site gets the mode `mkdocs build` gives it.
+    os.chmod(staging, FOLDER_MODE & ~umask())
     reused = previous is not None and previous["inputs"]["pages"] == inputs.pages
     try:
         if state:
@@ -145,7 +158,8 @@ class _State:
         self.path = root / STATE_FOLDER / f"{name}.json"
 
     def previous(self) -> dict | None:
-        """The last build's state, if the site is still exactly as that build left it."""
+        """The last build's state, if the site is still exactly as that build left it and this
+        build's umask is that build's (the files it would link keep that build's permissions)."""
         try:
             state = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -153,6 +167,8 @@ class _State:
         if state.get("site_dir") != str(self.site_dir):
             return None
         if state.get("manifest") != site_manifest(self.site_dir):
+            return None
+        if state.get("umask") != umask():  # the site's files would get other permissions
             return None
         return state
 
@@ -166,6 +182,7 @@ class _State:
             "site_dir": str(self.site_dir),
             "inputs": inputs.as_dict(),
             "manifest": site_manifest(self.site_dir),
+            "umask": umask(),
             "digests": json.loads(digests.read_text(encoding="utf-8")),
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)

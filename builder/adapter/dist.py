@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.adapter.build import build_site, source_date_epoch
+from builder.adapter.build import FILE_MODE, build_site, source_date_epoch, umask
 from builder.adapter.offline import OFFLINE_ENV
 
 FOLDER = "peru-crisis-record"
@@ -65,7 +65,8 @@ def write_zip(source: Path, target: Path, folder: str, epoch: int | None = None)
     """Zip every file under `source` into `target` as `folder/<path>`; return the file count.
 
     Entries are in path order with one time, `-rw-r--r--` permissions and no extra fields, so
-    the same files always give the same bytes. The zip is written beside `target` and renamed.
+    the same files always give the same bytes. The zip is written beside `target` and renamed;
+    it gets the permissions of a file the user writes (their umask's).
     """
     stamp = zip_time(epoch)
     paths = sorted(
@@ -83,7 +84,7 @@ def write_zip(source: Path, target: Path, folder: str, epoch: int | None = None)
                 stored = path.suffix.lower() in STORED_SUFFIXES
                 info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
                 archive.writestr(info, path.read_bytes(), compresslevel=None if stored else 9)
-        os.chmod(partial, 0o644)
+        os.chmod(partial, FILE_MODE & ~umask())  # mkstemp's file is private (0600)
         os.replace(partial, target)
     finally:
         if os.path.exists(partial):

@@ -119,15 +119,18 @@
   }
 
   // Each answer to a query (the theme's message type 3) is announced on the document with its
-  // number of results, for search-elsewhere.js. Pagefind's answers show the best results and
-  // count all of them (`total`): the theme's count is then set to the total.
+  // number of results, for search-elsewhere.js. Pagefind's answers count their results
+  // (`total`): the theme's count is then that number as written, where the theme would round
+  // it past 999 ("1.2k").
   function announce(data) {
     var items = data && data.type === 3 && data.data && data.data.items;
     if (!Array.isArray(items)) return;
     var total = typeof data.data.total === "number" ? data.data.total : items.length;
     var meta = document.querySelector(".md-search-result__meta");
     var words = config.translations && config.translations["search.result.other"];
-    if (total > items.length && meta && words) meta.textContent = words.replace("#", total);
+    if (typeof data.data.total === "number" && total > 1 && meta && words) {
+      meta.textContent = words.replace("#", total);
+    }
     var detail = { count: total };
     document.dispatchEvent(new CustomEvent("pcr-search-results", { detail: detail }));
   }

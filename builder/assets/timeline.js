@@ -19,3 +19,56 @@
     true
   );
 })();
+
+/* The header's menu and search buttons on a narrow screen: the theme writes them as <label>s of
+ * its hidden checkboxes, which a pointer can press and the keyboard cannot reach. A label may take
+ * no role, so each one's icon is wrapped in a button for the keyboard and for screen readers,
+ * named as the theme names what it opens (the navigation, the search box) and saying whether that
+ * is open; Enter and Space press the label as a click does, so the theme opens the drawer or the
+ * search as it does for a pointer. */
+(function () {
+  "use strict";
+
+  var names = {
+    __drawer: document.querySelector("nav.md-nav--primary"),
+    __search: document.querySelector("form[name=search] input[name=query]"),
+  };
+  Object.keys(names).forEach(function (id) {
+    var toggle = document.getElementById(id);
+    var label = document.querySelector("label.md-header__button[for=" + id + "]");
+    if (!toggle || !label) return;
+    var button = document.createElement("span");
+    button.className = "pcr-header-button";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    var named = names[id] && names[id].getAttribute("aria-label");
+    if (named) button.setAttribute("aria-label", named);
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    function expanded() {
+      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+    }
+    expanded();
+    toggle.addEventListener("change", expanded);
+    label.addEventListener("click", function () { setTimeout(expanded); });
+    button.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      label.click();
+      // The drawer opens over the page: the keyboard goes on in it (the search box takes the
+      // focus itself).
+      if (id === "__drawer" && toggle.checked && names[id]) {
+        var first = names[id].querySelector("a[href], input");
+        if (first) first.focus();
+      }
+    });
+    // Escape closes the drawer and gives the focus back to its button.
+    if (id === "__drawer" && names[id]) {
+      names[id].addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || !toggle.checked) return;
+        label.click();
+        button.focus();
+      });
+    }
+  });
+})();

@@ -257,3 +257,64 @@ def test_the_locator_map_is_drawn_at_a_readable_size(chromium, repo_url, width):
         loaded = images.evaluate_all("els => els.map(el => el.complete && el.naturalWidth > 0)")
         assert loaded == [True, True], path
     context.close()
+
+
+FOCUSED = """() => {
+    const el = document.activeElement;
+    const label = el.closest('label');
+    return {
+        for: label && label.getAttribute('for'), role: el.getAttribute('role'),
+        label: el.getAttribute('aria-label'), expanded: el.getAttribute('aria-expanded'),
+        outline: getComputedStyle(el).outlineStyle,
+        inDrawer: !!el.closest('nav.md-nav--primary'), name: el.getAttribute('name'),
+    };
+}"""
+
+
+@pytest.mark.parametrize(
+    ("home", "navigation", "search"),
+    [("", "Navigation", "Search"), ("es/", "Navegación", "Búsqueda")],
+)
+def test_on_a_phone_the_header_menu_and_search_buttons_are_keyboard_stops(
+    chromium, repo_url, home, navigation, search
+):
+    """The theme's menu and search buttons of a narrow screen are labels of its checkboxes:
+    timeline.js wraps their icons in keyboard stops, named, with a visible focus, pressed by
+    Enter or Space; the drawer takes the focus and gives it back on Escape."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(repo_url + home)
+    focused = {}
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["for"] == "__drawer":
+            break
+    assert focused["for"] == "__drawer", focused
+    assert (focused["role"], focused["label"], focused["expanded"]) == (
+        "button",
+        navigation,
+        "false",
+    )
+    assert focused["outline"] != "none"
+    page.keyboard.press("Enter")
+    playwright_api.expect(page.locator("nav.md-nav--primary")).to_be_in_viewport()
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate(FOCUSED)["inDrawer"]
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    focused = page.evaluate(FOCUSED)
+    assert (focused["for"], focused["expanded"]) == ("__drawer", "false")
+
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUSED)
+    assert (focused["for"], focused["role"], focused["label"]) == ("__search", "button", search)
+    assert focused["outline"] != "none"
+    page.keyboard.press(" ")
+    playwright_api.expect(page.locator("form[name=search] input")).to_be_focused()
+    page.keyboard.type("Chancay")
+    playwright_api.expect(page.locator(".md-search-result__link").first).to_be_visible()
+    assert errors == []
+    context.close()

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from builder.record.dates import PartialDate
-from builder.views.maps.assets import leaflet_files
+from builder.views.maps.assets import shared_files
 from builder.views.maps.definitions import load_definitions
 from builder.views.maps.geodata import regions_frame
 from builder.views.maps.interactive import PERU_BOUNDS, map_html
@@ -51,7 +51,8 @@ def record(repo_record):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, record):
-    """The shipped maps and Leaflet in both languages, as the site publishes them, on 127.0.0.1."""
+    """The shipped maps, Leaflet and the outlines in both languages, as the site publishes
+    them, on 127.0.0.1."""
     root = tmp_path_factory.mktemp("site")
     definitions = load_definitions(REPO, record)
     for lang in LANGS:
@@ -61,7 +62,7 @@ def site(tmp_path_factory, record):
             target.parent.mkdir(parents=True)
             target.write_text(map_html(measure(definition, record), lang), encoding="utf-8")
             (target.parent / "page.html").write_text(PAGE, encoding="utf-8")
-        for file in leaflet_files():
+        for file in shared_files():
             target = prefix / file.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(file.content)

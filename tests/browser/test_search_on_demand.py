@@ -288,3 +288,89 @@ def test_the_offline_copy_forgives_accents_and_offers_the_other_language(browse,
         assert all(url.startswith("file:") for url in visit.requests)
 
     browse(check)
+
+
+# The theme lists ten results, then four more each time its list is scrolled to the end; only
+# the best SHOWN come with the answer, the others' pages are fetched as the list nears them.
+SHOWN = 20
+MANY = {"": "Peru", "es/": "Perú"}
+
+
+def _count(page) -> int:
+    """The number of results the theme's count line gives."""
+    meta = page.locator(".md-search-result__meta")
+    playwright_api.expect(meta).to_have_text(re.compile(r"^\d+ "))
+    return int(meta.text_content().split()[0])
+
+
+def _fragments(visit) -> int:
+    return sum("/pagefind/fragment/" in url for url in visit.requests)
+
+
+def _listed(page) -> list[tuple[str, str]]:
+    """Each listed result's page address and title, in the list's order."""
+    return page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.map(a => [a.getAttribute('href'), a.querySelector('h1').textContent])",
+    )
+
+
+@pytest.mark.parametrize("home", ["", "es/"])
+def test_every_result_is_listed_as_the_reader_scrolls(browse, base_url, home):
+    def check(visit):
+        page = visit.open(base_url + home)
+        page.keyboard.press("/")
+        page.keyboard.type(MANY[home])
+        total = _count(page)
+        assert total > 3 * SHOWN
+        page.wait_for_load_state("networkidle")
+        # The first answer fetches the best results' pages only, as when only those were listed.
+        assert _fragments(visit) == SHOWN
+        wrap = page.locator(".md-search__scrollwrap")
+        box = wrap.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        items = page.locator(".md-search-result__item")
+        for _ in range(600):
+            if items.count() == total:
+                break
+            page.mouse.wheel(0, 120)
+            page.wait_for_timeout(40)
+        listed = _listed(page)
+        assert len(listed) == total
+        # Every one is a page of the language searched, with its title: none shown unfetched.
+        assert all(urlsplit(href).path.startswith("/" + home) for href, _ in listed), listed
+        assert all(title.strip() for _, title in listed), listed
+        assert len({href for href, _ in listed}) == total
+        assert _fragments(visit) == total
+
+    browse(check)
+
+
+def test_the_arrow_keys_reach_the_results_past_the_first_fetched(browse, base_url):
+    def check(visit):
+        page = visit.open(base_url)
+        page.keyboard.press("/")
+        page.keyboard.type(MANY[""])
+        assert _count(page) > 3 * SHOWN
+        page.wait_for_load_state("networkidle")
+        # Down from the box through the results (and the sections the theme lists under them).
+        focused = None
+        for _ in range(10 * SHOWN):
+            page.keyboard.press("ArrowDown")
+            page.wait_for_timeout(40)
+            focused = page.evaluate(
+                """() => {
+                    const link = document.activeElement;
+                    const item = link.closest('.md-search-result__item');
+                    const heading = link.querySelector('h1, h2');  // none on a summary
+                    if (!item || !heading) return null;
+                    return [link.className, [...item.parentElement.children].indexOf(item),
+                            heading.textContent];
+                }"""
+            )
+            if focused and focused[1] >= 2 * SHOWN:
+                break
+        assert focused is not None and "md-search-result__link" in focused[0].split()
+        assert focused[1] == 2 * SHOWN and focused[2].strip()
+
+    browse(check)

@@ -1,10 +1,12 @@
-"""Leaflet, served by the site itself: its script, stylesheet and images from xstatic-leaflet."""
+"""What the interactive maps load besides their own document, served by the site itself:
+Leaflet's script, stylesheet and images from xstatic-leaflet, and the regions' outlines."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from builder.views.maps.interactive import LEAFLET_DIR
+from builder.views.maps.outlines import outlines_file
 from builder.views.output import OutputFile
 
 # What a map without markers' icons needs; the source maps and the ES-module build are left out.
@@ -34,3 +36,8 @@ def leaflet_files() -> list[OutputFile]:
         for name in _FILES
         if (base / name).is_file()
     ]
+
+
+def shared_files() -> list[OutputFile]:
+    """The files every interactive map of a language loads: Leaflet's and the outlines."""
+    return [*leaflet_files(), outlines_file()]

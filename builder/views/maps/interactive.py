@@ -33,6 +33,7 @@ from builder.views.maps import controls
 from builder.views.maps.controls import LEGEND, MAP_WINDOW, MapControls
 from builder.views.maps.geodata import regions_frame
 from builder.views.maps.measures import MapData, RegionValue
+from builder.views.maps.outlines import NO_GEOMETRY, OUTLINE_FILTER, OUTLINES_SCRIPT
 from builder.views.maps.styling import (
     HATCH_INK,
     HATCH_NO_DATA,
@@ -176,7 +177,11 @@ def map_html(
     )
     page.add_child(fmap)
     # On the instance, not the class: folium's module-level lists stay untouched.
-    fmap.default_js = [("leaflet", f"{site_root}{LEAFLET_DIR}/leaflet.js")]
+    fmap.default_js = [
+        ("leaflet", f"{site_root}{LEAFLET_DIR}/leaflet.js"),
+        # The regions' outlines, shared by every map (outlines.py).
+        ("region_outlines", f"{site_root}{OUTLINES_SCRIPT}"),
+    ]
     fmap.default_css = [("leaflet_css", f"{site_root}{LEAFLET_DIR}/leaflet.css")]
     if definition.basemap:
         folium.TileLayer("OpenStreetMap").add_to(fmap)
@@ -229,7 +234,9 @@ def _north_to_south() -> list[tuple]:
 def _regions_layer(
     data: MapData, classification: Classification, regions: list, lang: str
 ) -> folium.GeoJson:
-    """The regions, filled for the definition's own window; popups and highlight are the script's."""
+    """The regions, filled for the definition's own window; popups and highlight are the script's.
+    Their outlines are not in the document: each feature takes its own from the shared script
+    as Leaflet draws it (outlines.py)."""
     features = []
     for row, _ in regions:
         region = data.regions[row.iso]
@@ -245,7 +252,7 @@ def _regions_layer(
                     "value": _html(_value_label(data, region, entry, lang)),
                     "fill": _fill(entry, data.definition.name),
                 },
-                "geometry": row.geometry.__geo_interface__,
+                "geometry": NO_GEOMETRY,
             }
         )
     value_alias = text("event_count" if data.definition.measure == "count" else "category", lang)
@@ -256,6 +263,7 @@ def _regions_layer(
         tooltip=folium.GeoJsonTooltip(
             fields=["name", "value"], aliases=[text("region", lang), value_alias], sticky=True
         ),
+        filter=JsCode(OUTLINE_FILTER),
     )
 
 

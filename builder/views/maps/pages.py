@@ -25,7 +25,7 @@ from builder.record.model import Event, Record
 from builder.text.map_texts import text
 from builder.text.markup import escape, text_markdown
 from builder.views import paths
-from builder.views.maps.assets import leaflet_files
+from builder.views.maps.assets import shared_files
 from builder.views.maps.definitions import MapDefinition, load_definitions
 from builder.views.maps.describe import build_date, point_line, source_lines, subtitle
 from builder.views.maps.interactive import map_html
@@ -54,7 +54,8 @@ def map_files(
     directory_urls: bool = True,
     store: Store | None = None,
 ) -> list[OutputFile]:
-    """The pages, maps, data and print files of every map definition of `root`, and Leaflet.
+    """The pages, maps, data and print files of every map definition of `root`, and what the
+    interactive maps load (Leaflet, the regions' outlines).
 
     Raises DefinitionError (with `path:line:column` problems) if a definition is wrong.
     `site_url` and `site_name` (the name in `lang`; the adapter reads both from mkdocs.yml) are
@@ -78,7 +79,7 @@ def map_files(
         )
     files.append(index_page(definitions, lang))
     prefix = paths.lang_prefix(lang)
-    files.extend(OutputFile(prefix + f.path, f.content) for f in leaflet_files())
+    files.extend(OutputFile(prefix + f.path, f.content) for f in shared_files())
     return files
 
 

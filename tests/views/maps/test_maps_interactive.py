@@ -13,9 +13,13 @@ import folium
 from builder.record.load import load_record
 from builder.views.maps import controls
 from builder.views.maps.controls import script_json
+from builder.views.maps.definitions import load_definitions
+from builder.views.maps.geodata import regions_frame
 from builder.views.maps.interactive import label_directions, map_html
 from builder.views.maps.measures import measure
+from builder.views.maps.outlines import OUTLINES_GLOBAL, OUTLINES_SCRIPT, outlines_file
 from tests.support.maps import with_maps, write_event
+from tests.support.project import REPO
 
 URL = re.compile(r"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
@@ -201,3 +205,22 @@ def test_labels_of_near_points_go_around_them():
         point(-3.7, -73.2),
     )
     assert label_directions([chancay, port, base, far]) == ["top", "right", "bottom", "right"]
+
+
+def test_the_real_maps_load_the_outlines_from_one_shared_script(repo_record):
+    # The outlines were each document's bulk (130 KB for events-by-region): they are written
+    # once, in a script every map loads, and each document stays well under the 100 KB a page.
+    shared = outlines_file()
+    assert shared.path == OUTLINES_SCRIPT
+    prefix = f"window.{OUTLINES_GLOBAL} = "
+    text = shared.content.decode("utf-8")
+    line = next(line for line in text.splitlines() if line.startswith(prefix))
+    outlines = json.loads(line.removeprefix(prefix).removesuffix(";"))
+    assert sorted(outlines) == sorted(regions_frame()["iso"])
+    assert all(shape["coordinates"] for shape in outlines.values())
+    for definition in load_definitions(REPO, repo_record):
+        for lang in ("en", "es"):
+            page = map_html(measure(definition, repo_record), lang)
+            assert len(page.encode("utf-8")) < 60_000, (definition.name, lang)
+            assert f'<script src="../../{OUTLINES_SCRIPT}"></script>' in page
+            assert '"coordinates": [[' not in page  # no region's outline in the document

@@ -51,6 +51,7 @@ def test_each_map_has_its_page_map_data_and_print_files(built):
         "assets/leaflet/leaflet.js",
         "assets/leaflet/leaflet.css",
         "assets/leaflet/images/layers.png",
+        "assets/maps/region-outlines.js",
     } <= set(files)
 
 
@@ -58,6 +59,7 @@ def test_each_map_has_its_page_map_data_and_print_files(built):
 def test_spanish_files_sit_under_es(built):
     files, _ = files_of(built, "es")
     assert "es/maps/strikes.md" in files and "es/assets/leaflet/leaflet.js" in files
+    assert "es/assets/maps/region-outlines.js" in files
     spanish_map = files["es/maps/strikes/map.html"]
     assert '<html lang="es">' in spanish_map
     # Its popups open the Spanish event pages, and it loads the Leaflet copied under es/.
