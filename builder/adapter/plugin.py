@@ -61,6 +61,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.skeletons = Skeletons()
         self.offline = False
         self.pagefind = False  # the published site's search is Pagefind's (pagefind_index.py)
+        self.indexer: pagefind_index.PagefindIndexer | None = None
         self.published_directory_urls = True
         self.cache: FileCache | None = None
         self.templates = None  # Jinja's compiled templates, kept beside the cache
@@ -219,6 +220,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         env.globals["pcr_languages_of"] = self._versions_of
         self.skeletons.reset()
         env.globals["pcr_skeleton_page"] = self.skeletons.page
+        if self.pagefind:  # Pagefind indexes each page as it is written, on the other core
+            self.indexer = pagefind_index.PagefindIndexer(Path(config.site_dir))
+            self.indexer.expect([file.dest_uri for file in files.documentation_pages()])
         return env
 
     # Runs per page once its content is HTML, before MkDocs picks the page's template: an event
@@ -266,8 +270,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
 
     # Runs once the theme has rendered a page (its <html lang> already the page's own, through
     # the language.html override): its search reads its own language's index; on the published
-    # site, Pagefind leaves out what the theme's index would; and it loses the theme's indentation
-    # (a sixth of its bytes: indentation.py).
+    # site, Pagefind leaves out what the theme's index would, and Pagefind's indexer reads the
+    # page as it is written; and it loses the theme's indentation (a sixth of its bytes:
+    # indentation.py).
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = languages.language_of(page.file.src_uri, self.config.languages)
         output = languages.with_search_base(output, lang)
@@ -275,12 +280,16 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             searchable = not (page.meta.get("search") or {}).get("exclude")
             output = pagefind_index.marked(output, searchable)
         output = without_indentation(output)
-        return previews.with_problems(output, self.problems) if self.problems else output
+        if self.problems:
+            output = previews.with_problems(output, self.problems)
+        if self.indexer is not None:
+            self.indexer.add(page.file.dest_uri, output)
+        return output
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
     # offline plugin, if a site enables it, its search_index.js): one index per language, whole
-    # again after a preview's rebuild; on the published site, Pagefind's index of every page
-    # written.
+    # again after a preview's rebuild; on the published site, Pagefind's index, which has read
+    # each page as it was written, of the whole site.
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
@@ -290,8 +299,15 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if self.previous is not None:  # so did a build that took the other pages from the last
             self.previous.complete_search_index(site_dir, self.page_order, self.config.languages)
         search.split_index(site_dir, self.config.languages, self.offline)
-        if self.pagefind:
-            pagefind_index.write_index(site_dir)
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            indexer.finish()
+
+    # Runs when a build fails: Pagefind's indexer stops with it.
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            indexer.stop()
 
     # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site.
     def on_serve(self, server, *, config, builder):
