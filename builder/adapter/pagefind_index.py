@@ -12,6 +12,8 @@ and so does `peru-timeline serve`, whose rebuilds index only the pages an edit c
 
 from __future__ import annotations
 
+import base64
+import fnmatch
 import json
 import re
 from pathlib import Path
@@ -180,12 +182,11 @@ class PagefindIndexer:
                 self._added = 0
             for path in self._rest():
                 self._add(path, (self.site_dir / path).read_bytes().decode("utf-8", "replace"))
-            output = str(self.site_dir / FOLDER)
-            written = self._service.send(
-                {"type": "WriteFiles", "index_id": self._index, "output_path": output}
+            # Its files come back to be written here: the indexer, told to write them itself,
+            # answers before it has, and may stop before it has.
+            made = self._service.answer(
+                self._service.send({"type": "GetFiles", "index_id": self._index})
             )
-            self._service.answer(written)
-            self._service.close(finished=True)
             if self._service.failures:
                 raise ServiceError("; ".join(self._service.failures))
         except ServiceError as error:
@@ -195,10 +196,7 @@ class PagefindIndexer:
             ) from None
         finally:
             self._service.close()
-        _sort_entry(self.site_dir / FOLDER / ENTRY)
-        for pattern in UNUSED:
-            for path in (self.site_dir / FOLDER).glob(pattern):
-                path.unlink()
+        _write_files(self.site_dir / FOLDER, made["files"])
 
     def stop(self) -> None:
         """Stop the indexer without writing anything (the build failed)."""
@@ -255,9 +253,25 @@ def _new_index(service: PagefindService) -> int:
         raise PluginError(f"Pagefind could not start an index: {error}") from None
 
 
-def _sort_entry(path: Path) -> None:
+def _write_files(folder: Path, files: list[dict]) -> None:
+    """Write the index's `files` (each a path under `folder` and its bytes in base64) but
+    Pagefind's unused interfaces. A file is written anew, never through a link to the last
+    site's (reuse.py links unchanged files)."""
+    for file in files:
+        path = folder / file["path"]
+        if any(fnmatch.fnmatch(file["path"], pattern) for pattern in UNUSED):
+            continue
+        content = base64.b64decode(file["content"])
+        if file["path"] == ENTRY:
+            content = _sorted_entry(content)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        path.write_bytes(content)
+
+
+def _sorted_entry(content: bytes) -> bytes:
     """Pagefind lists the languages in its entry file in any order: sorted, the same site gives
     the same bytes."""
-    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry = json.loads(content)
     entry["languages"] = dict(sorted(entry["languages"].items()))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

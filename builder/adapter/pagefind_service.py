@@ -20,9 +20,6 @@ import threading
 
 from pagefind.service import get_executable
 
-# How long the indexer may take to write its files once asked: seconds at 10,000 events.
-FINISHING_SECONDS = 300
-
 
 class ServiceError(Exception):
     """The indexer answered a request with an error, or stopped."""
@@ -76,17 +73,12 @@ class PagefindService:
             raise ServiceError(payload.get("message", "an error without a message"))
         return payload
 
-    def close(self, finished: bool = False) -> None:
-        """Stop the process and its threads: `finished`, once the process has done what it was
-        asked (it still writes files after it answers that it wrote them), else at once."""
-        self._requests.put(None)  # the end of its input, on which the process stops
-        try:
-            self._process.wait(timeout=FINISHING_SECONDS if finished else 0)
-        except subprocess.TimeoutExpired:
-            if finished:
-                self.failures.append(f"it did not finish writing in {FINISHING_SECONDS} s")
+    def close(self) -> None:
+        """Stop the process (whatever it was doing) and its threads."""
+        self._requests.put(None)
+        if self._process.poll() is None:
             self._process.kill()
-            self._process.wait()
+        self._process.wait()
         for thread in self._threads:
             thread.join()
         self._stderr.close()
@@ -107,9 +99,13 @@ class PagefindService:
     def _read(self) -> None:
         stdout = self._process.stdout
         assert stdout is not None
-        pending = b""
+        pending: list[bytes] = []  # a message's start (the index's files: tens of megabytes)
         while chunk := stdout.read1(1 << 16):
-            *messages, pending = (pending + chunk).split(b",")
+            *messages, rest = chunk.split(b",")
+            if messages:
+                messages[0] = b"".join([*pending, messages[0]])
+                pending = []
+            pending.append(rest)
             for message in messages:
                 self._receive(json.loads(base64.b64decode(message)))
         self._process.wait()
