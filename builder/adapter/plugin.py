@@ -11,6 +11,7 @@ changes. Event pages come as HTML with final links (tests check those links).
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +24,7 @@ from mkdocs.utils import normalize_url
 from builder.adapter import languages, offline, pagefind_index, previews, reuse, search
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
+from builder.adapter.forked import Forked, can_fork
 from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
@@ -141,9 +143,15 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.edit_urls = {}
         self.prerendered = set()
         feeds: dict[str, str | None] = {}
-        for lang in self.config.languages:
-            settings = self._settings(lang, existing, config)
-            lang_outputs = self._produce(Job(record, self.root, settings, self.cache, history))
+        jobs = {
+            lang: Job(
+                record, self.root, self._settings(lang, existing, config), self.cache, history
+            )
+            for lang in self.config.languages
+        }
+        made = self._made_per_language(jobs)
+        for lang, job in jobs.items():
+            settings, lang_outputs = job.settings, made[lang]
             feeds[lang] = feed_of(lang_outputs)
             outputs += lang_outputs
             self.prerendered.update(file.path for file in lang_outputs if file.html)
@@ -342,6 +350,25 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             offline=self.offline,
             published_directory_urls=self.published_directory_urls,
         )
+
+    def _made_per_language(self, jobs: dict[str, Job]) -> dict[str, list[OutputFile]]:
+        """Each language's files. On a build, the other languages' are made by child processes
+        (forked.py) while this one makes the first's; a child that fails leaves its language
+        to this process, which reports its errors as ever. A preview makes them here (its
+        rebuilds keep each producer's last good files)."""
+        first, *others = jobs
+        parallel = not self.serving and can_fork()
+        children = {lang: Forked(partial(self._produce, jobs[lang])) for lang in others if parallel}
+        try:
+            made = {first: self._produce(jobs[first])}
+            for lang in others:
+                child = children.pop(lang, None)
+                files = child.result() if child else None
+                made[lang] = files if files is not None else self._produce(jobs[lang])
+        finally:  # the build failed: the children left are not needed
+            for child in children.values():
+                child.stop()
+        return made
 
     def _produce(self, job: Job) -> list[OutputFile]:
         """Every producer's files for one language: made in the producers' order, listed in the
