@@ -23,8 +23,10 @@ def fragments(site: Path, lang: str) -> dict[str, dict]:
 
 def contents(site: Path) -> dict[str, dict]:
     """What Pagefind's index at `site/pagefind/` holds in each language, whatever order it
-    numbered the pages in: its pages (fragment and word count) and every word with the pages
-    it is on (by fragment) and its positions there, accented spellings apart."""
+    numbered the pages in: its pages (each fragment whole, and its word count) and every word
+    with the pages it is on (by address) and its positions there, accented spellings apart.
+    Pages are known by their address, not their fragment's file name: when two fragments'
+    short names collide, Pagefind lengthens the name of the one it reads second."""
     folder = site / "pagefind"
     entry = json.loads((folder / "pagefind-entry.json").read_text("utf-8"))
     languages = {}
@@ -32,7 +34,8 @@ def contents(site: Path) -> dict[str, dict]:
         version, pages, chunks, filters, sorts, fields = _read(
             folder / f"pagefind.{about['hash']}.pf_meta"
         )
-        hashes = [page[0] for page in pages]
+        fragments = {page[0]: _fragment(folder, page[0]) for page in pages}
+        hashes = [fragments[page[0]]["url"] for page in pages]
         words = {}
         for chunk in chunks:
             for word, places, spellings in _read(folder / "index" / f"{chunk[2]}.pf_index")[0]:
@@ -42,7 +45,9 @@ def contents(site: Path) -> dict[str, dict]:
                 )
         languages[lang] = {
             "version": version,
-            "pages": sorted(map(tuple, pages)),
+            "pages": sorted(
+                (json.dumps(fragments[name], sort_keys=True), count) for name, count in pages
+            ),
             "words": words,
             "filters": filters,
             "sorts": sorts,
@@ -51,8 +56,14 @@ def contents(site: Path) -> dict[str, dict]:
     return languages
 
 
+def _fragment(folder: Path, name: str) -> dict:
+    data = gzip.decompress((folder / "fragment" / f"{name}.pf_fragment").read_bytes())
+    assert data.startswith(SIGNATURE), name
+    return json.loads(data[len(SIGNATURE) :])
+
+
 def _on_pages(places: list, hashes: list[str]) -> list[tuple[str, str]]:
-    """A word's places by page fragment: Pagefind writes each page's number as the difference
+    """A word's places by page address: Pagefind writes each page's number as the difference
     from the one before."""
     number, found = 0, []
     for place in places:
