@@ -12,14 +12,16 @@ and so does `peru-timeline serve`, whose rebuilds index only the pages an edit c
 
 from __future__ import annotations
 
+import base64
+import fnmatch
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from builder.adapter.pagefind_service import PagefindService, ServiceError
 
 # Where Pagefind writes its bundle, under the site's root; search-on-demand.js imports its
 # script from there.
@@ -136,38 +138,140 @@ def _each_element_ignored(html: str) -> str | None:
     return "".join(out) + html[end:]
 
 
-def write_index(site_dir: Path) -> None:
-    """Index the built site at `site_dir` into `site_dir/pagefind/`, reproducibly."""
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        FOLDER,
-        "--root-selector",
-        ROOT_SELECTOR,
-        "--exclude-selectors",
-        EXCLUDED,
-        "--silent",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        output = (result.stderr or result.stdout).strip()
-        raise PluginError(
-            f"Pagefind could not index {site_dir} (exit {result.returncode}): {output} — "
-            "check that the project is installed with its dependencies (make venv)"
+class PagefindIndexer:
+    """Pagefind's index of a site as it is built, into `site_dir/pagefind/`.
+
+    Pagefind's indexer runs beside the build (pagefind_service.py): each page is handed over
+    (`add`) as MkDocs writes it, so the indexer parses it on the other core while MkDocs
+    renders the next, and `finish` hands over the site's other HTML files, then writes the
+    index. Pagefind numbers pages in the order they come, which its files' bytes show: the
+    order is always the pages' in MkDocs' build (`expect`), then the other HTML files by path,
+    whatever the filesystem. A page that comes out of that order (a dirty build renders only
+    some) stops the handing over, and `finish` indexes the written site from its files.
+    """
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self._service = _started()
+        self._index = _new_index(self._service)
+        self._expected: list[str] = []
+        self._added = 0  # how many of the expected pages were handed over, in order
+        self._streaming = True
+
+    def expect(self, pages: list[str]) -> None:
+        """The pages' paths under the site, in the order MkDocs will write them."""
+        self._expected = pages
+
+    def add(self, path: str, html: str) -> None:
+        """The page at `path` under the site, as it is written."""
+        if not self._streaming:
+            return
+        if self._added < len(self._expected) and self._expected[self._added] == path:
+            self._add(path, html)
+            self._added += 1
+        else:
+            self._streaming = False
+
+    def finish(self) -> None:
+        """Hand over what was not, write the index and stop the indexer."""
+        try:
+            if not self._streaming:  # start over, from the written files
+                self._service.close()
+                self._service = _started()
+                self._index = _new_index(self._service)
+                self._added = 0
+            for path in self._rest():
+                self._add(path, (self.site_dir / path).read_bytes().decode("utf-8", "replace"))
+            # Its files come back to be written here: the indexer, told to write them itself,
+            # answers before it has, and may stop before it has.
+            made = self._service.answer(
+                self._service.send({"type": "GetFiles", "index_id": self._index})
+            )
+            if self._service.failures:
+                raise ServiceError("; ".join(self._service.failures))
+        except ServiceError as error:
+            raise PluginError(
+                f"Pagefind could not index {self.site_dir}: {error} — check that the project "
+                "is installed with its dependencies (make venv)"
+            ) from None
+        finally:
+            self._service.close()
+        _write_files(self.site_dir / FOLDER, made["files"])
+
+    def stop(self) -> None:
+        """Stop the indexer without writing anything (the build failed)."""
+        self._service.close()
+
+    def _add(self, path: str, html: str) -> None:
+        url = "/" + path.removesuffix("index.html") if path.endswith("index.html") else "/" + path
+        self._service.send(
+            {
+                "type": "AddFile",
+                "index_id": self._index,
+                "url": url,
+                "file_path": None,
+                "file_contents": html,
+            }
         )
-    _sort_entry(site_dir / FOLDER / ENTRY)
-    for pattern in UNUSED:
-        for path in (site_dir / FOLDER).glob(pattern):
-            path.unlink()
+
+    def _rest(self) -> list[str]:
+        """The HTML files not handed over: the expected pages left, in order, then the
+        others by path (Pagefind's own folder left out)."""
+        site = self.site_dir
+        pages = [path for path in self._expected[self._added :] if (site / path).is_file()]
+        known = set(self._expected)
+        others = sorted(
+            path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.is_file()
+        )
+        return pages + [
+            path for path in others if path not in known and path.split("/")[0] != FOLDER
+        ]
 
 
-def _sort_entry(path: Path) -> None:
+def write_index(site_dir: Path) -> None:
+    """Index the written site at `site_dir` into `site_dir/pagefind/`, its HTML files by path."""
+    PagefindIndexer(site_dir).finish()
+
+
+def _started() -> PagefindService:
+    try:
+        return PagefindService()
+    except (OSError, ServiceError) as error:
+        raise PluginError(
+            f"Pagefind could not start: {error} — check that the project is installed with "
+            "its dependencies (make venv)"
+        ) from None
+
+
+def _new_index(service: PagefindService) -> int:
+    """A new index in `service`, reading pages as the published site's search needs."""
+    config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": [EXCLUDED]}
+    try:
+        return service.answer(service.send({"type": "NewIndex", "config": config}))["index_id"]
+    except ServiceError as error:
+        service.close()
+        raise PluginError(f"Pagefind could not start an index: {error}") from None
+
+
+def _write_files(folder: Path, files: list[dict]) -> None:
+    """Write the index's `files` (each a path under `folder` and its bytes in base64) but
+    Pagefind's unused interfaces. A file is written anew, never through a link to the last
+    site's (reuse.py links unchanged files)."""
+    for file in files:
+        path = folder / file["path"]
+        if any(fnmatch.fnmatch(file["path"], pattern) for pattern in UNUSED):
+            continue
+        content = base64.b64decode(file["content"])
+        if file["path"] == ENTRY:
+            content = _sorted_entry(content)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        path.write_bytes(content)
+
+
+def _sorted_entry(content: bytes) -> bytes:
     """Pagefind lists the languages in its entry file in any order: sorted, the same site gives
     the same bytes."""
-    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry = json.loads(content)
     entry["languages"] = dict(sorted(entry["languages"].items()))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -11,6 +11,7 @@ changes. Event pages come as HTML with final links (tests check those links).
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +24,7 @@ from mkdocs.utils import normalize_url
 from builder.adapter import languages, offline, pagefind_index, previews, reuse, search, sitemap
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
+from builder.adapter.forked import Forked, can_fork
 from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
@@ -65,6 +67,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.skeletons = Skeletons()
         self.offline = False
         self.pagefind = False  # the published site's search is Pagefind's (pagefind_index.py)
+        self.indexer: pagefind_index.PagefindIndexer | None = None
         self.published_directory_urls = True
         self.cache: FileCache | None = None
         self.templates = None  # Jinja's compiled templates, kept beside the cache
@@ -147,11 +150,21 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.edit_urls = {}
         self.prerendered = set()
         feeds: dict[str, str | None] = {}
-        for lang in self.config.languages:
-            settings = self._settings(lang, existing, config)
-            views = self.views if self.serving else None
-            job = Job(record, self.root, settings, self.cache, history, views)
-            lang_outputs = self._produce(job)
+        views = self.views if self.serving else None
+        jobs = {
+            lang: Job(
+                record,
+                self.root,
+                self._settings(lang, existing, config),
+                self.cache,
+                history,
+                views,
+            )
+            for lang in self.config.languages
+        }
+        made = self._made_per_language(jobs)
+        for lang, job in jobs.items():
+            settings, lang_outputs = job.settings, made[lang]
             feeds[lang] = feed_of(lang_outputs)
             outputs += lang_outputs
             self.prerendered.update(file.path for file in lang_outputs if file.html)
@@ -232,6 +245,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         env.globals["pcr_languages_of"] = self._versions_of
         self.skeletons.reset()
         env.globals["pcr_skeleton_page"] = self.skeletons.page
+        if self.pagefind:  # Pagefind indexes each page as it is written, on the other core
+            self.indexer = pagefind_index.PagefindIndexer(Path(config.site_dir))
+            self.indexer.expect([file.dest_uri for file in files.documentation_pages()])
         return env
 
     # Runs per page once its content is HTML, before MkDocs picks the page's template: an event
@@ -279,8 +295,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
 
     # Runs once the theme has rendered a page (its <html lang> already the page's own, through
     # the language.html override): its search reads its own language's index; on the published
-    # site, Pagefind leaves out what the theme's index would; and it loses the theme's indentation
-    # (a sixth of its bytes: indentation.py).
+    # site, Pagefind leaves out what the theme's index would, and Pagefind's indexer reads the
+    # page as it is written; and it loses the theme's indentation (a sixth of its bytes:
+    # indentation.py).
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = languages.language_of(page.file.src_uri, self.config.languages)
         output = languages.with_search_base(output, lang)
@@ -288,12 +305,17 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             searchable = not (page.meta.get("search") or {}).get("exclude")
             output = pagefind_index.marked(output, searchable)
         output = without_indentation(output)
-        return previews.with_problems(output, self.problems) if self.problems else output
+        if self.problems:
+            output = previews.with_problems(output, self.problems)
+        if self.indexer is not None:
+            self.indexer.add(page.file.dest_uri, output)
+        return output
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
     # offline plugin, if a site enables it, its search_index.js): one index per language, whole
-    # again after a preview's rebuild; on the published site, Pagefind's index of every page
-    # written. The sitemap's page list, written by the theme, is gzipped last.
+    # again after a preview's rebuild; on the published site, Pagefind's index, which has read
+    # each page as it was written, of the whole site. The sitemap's page list, written by the
+    # theme, is gzipped last.
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
@@ -305,9 +327,16 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if self.previous is not None:  # so did a build that took the other pages from the last
             self.previous.complete_search_index(site_dir, self.page_order, self.config.languages)
         search.split_index(site_dir, self.config.languages, self.offline)
-        if self.pagefind:
-            pagefind_index.write_index(site_dir)
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            indexer.finish()
         sitemap.compress_page_list(site_dir)
+
+    # Runs when a build fails: Pagefind's indexer stops with it.
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            indexer.stop()
 
     # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site.
     def on_serve(self, server, *, config, builder):
@@ -342,6 +371,25 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             offline=self.offline,
             published_directory_urls=self.published_directory_urls,
         )
+
+    def _made_per_language(self, jobs: dict[str, Job]) -> dict[str, list[OutputFile]]:
+        """Each language's files. On a build, the other languages' are made by child processes
+        (forked.py) while this one makes the first's; a child that fails leaves its language
+        to this process, which reports its errors as ever. A preview makes them here (its
+        rebuilds keep each producer's last good files)."""
+        first, *others = jobs
+        parallel = not self.serving and can_fork()
+        children = {lang: Forked(partial(self._produce, jobs[lang])) for lang in others if parallel}
+        try:
+            made = {first: self._produce(jobs[first])}
+            for lang in others:
+                child = children.pop(lang, None)
+                files = child.result() if child else None
+                made[lang] = files if files is not None else self._produce(jobs[lang])
+        finally:  # the build failed: the children left are not needed
+            for child in children.values():
+                child.stop()
+        return made
 
     def _produce(self, job: Job) -> list[OutputFile]:
         """Every producer's files for one language: made in the producers' order, listed in the

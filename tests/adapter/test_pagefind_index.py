@@ -4,10 +4,25 @@ files indexed by the real Pagefind."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from builder.adapter.pagefind_index import ENTRY, FOLDER, marked, uses_pagefind, write_index
-from tests.support.pagefind import fragments
+import pytest
+from mkdocs.exceptions import PluginError
+
+from builder.adapter.pagefind_index import (
+    ENTRY,
+    EXCLUDED,
+    FOLDER,
+    ROOT_SELECTOR,
+    PagefindIndexer,
+    marked,
+    uses_pagefind,
+    write_index,
+)
+from tests.support.pagefind import contents, fragments
 
 ARTICLE = '<article class="md-content__inner md-typeset">{}</article>'
 
@@ -38,6 +53,11 @@ def write_site(root: Path) -> Path:
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     return root
+
+
+def files(site: Path) -> dict[str, bytes]:
+    folder = site / FOLDER
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_only_a_published_build_uses_pagefind():
@@ -99,10 +119,52 @@ def test_the_same_site_gives_the_same_index_byte_for_byte(tmp_path):
     write_index(first)
     write_index(second)
 
-    def files(site: Path) -> dict[str, bytes]:
-        folder = site / FOLDER
-        return {
-            str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-        }
-
     assert files(first) == files(second)
+
+
+# The order MkDocs writes the pages in: not their paths' order.
+BUILD_ORDER = [
+    "timeline/2026/index.html",
+    "index.html",
+    "es/index.html",
+    "actors/balcazar/index.html",
+]
+
+
+def handed_over(site: Path, order: list[str]) -> None:
+    """Index `site` as a build does: each page handed over as it is written, in `order`."""
+    indexer = PagefindIndexer(site)
+    indexer.expect(BUILD_ORDER)
+    for path in order:
+        indexer.add(path, (site / path).read_text("utf-8"))
+    indexer.finish()
+
+
+def test_pages_handed_over_give_the_index_pagefind_makes_of_the_written_site(tmp_path):
+    site, written = write_site(tmp_path / "site"), write_site(tmp_path / "written")
+    (site / "404.html").write_text(page("en", "<h1>Not found</h1>"), "utf-8")  # not a page
+    shutil.copy(site / "404.html", written / "404.html")
+    handed_over(site, BUILD_ORDER)
+    command = [sys.executable, "-m", "pagefind", "--site", str(written), "--silent"]
+    command += ["--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDED]
+    subprocess.run(command, check=True, capture_output=True)
+    # The same pages, words and excerpts; the bytes differ as Pagefind numbers the pages in
+    # the order it reads them (its command: the filesystem's).
+    assert contents(site) == contents(written)
+    assert fragments(site, "en") == fragments(written, "en")
+    assert set(fragments(site, "en")) == {"/", "/actors/balcazar/", "/404.html"}
+
+
+def test_pages_handed_over_out_of_order_give_the_same_bytes(tmp_path):
+    in_order, out_of_order = write_site(tmp_path / "a"), write_site(tmp_path / "b")
+    handed_over(in_order, BUILD_ORDER)
+    handed_over(out_of_order, BUILD_ORDER[1:2] + BUILD_ORDER[:1])  # a dirty build's few pages
+    assert files(in_order) == files(out_of_order)
+
+
+def test_an_indexer_that_cannot_run_fails_the_build(tmp_path, monkeypatch):
+    site = write_site(tmp_path / "site")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false"))  # exits at once
+    with pytest.raises(PluginError, match="Pagefind"):
+        write_index(site)
+    assert not (site / FOLDER).exists()

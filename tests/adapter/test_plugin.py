@@ -152,6 +152,18 @@ def test_a_broken_internal_link_fails_the_build(project, tmp_path):
 
 
 @pytest.mark.slow
+def test_a_broken_map_definition_fails_the_build_with_the_checker_message(project, tmp_path):
+    # Each language's maps are made by its own process on a build (forked.py): the error is
+    # still the build's, with the definition's line.
+    site_project(project, hostile=False)
+    project.write("maps/strikes.yml", "title: Strikes\nmeasure: count\npalete: blues\n")
+    result = run_mkdocs_build(project.root, tmp_path / "site")
+    assert result.returncode != 0
+    assert "maps/strikes.yml:3:1: unknown field 'palete'" in result.stderr
+    assert "map definitions under" in result.stderr
+
+
+@pytest.mark.slow
 def test_a_bad_event_fails_the_build_with_the_checker_message(project, tmp_path):
     site_project(project, hostile=False)
     project.event(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import random
 import re
 from urllib.parse import urlsplit
 
@@ -22,6 +23,7 @@ from builder.views import paths
 from builder.views.maps.locator import locator_files, locator_label, locator_regions, locator_size
 from builder.views.pages import SiteSettings, site_files
 from builder.views.pages.listing import page_window, paginate
+from builder.views.pages.rendering import relative_url
 from builder.views.pages.timeline import periods
 from builder.views.settings import RegionLocator
 from tests.support.site import HOSTILE_NAME, REPO_URL, site_project
@@ -296,3 +298,22 @@ def test_event_and_region_pages_stack_the_shared_locator_drawings(record):
             )
             assert [alt for _, alt in images[1:]] == [""] * len(codes)
             assert "<svg" not in files[path].split('class="pcr-locator__map"', 1)[1][:2000]
+
+
+def test_relative_urls_are_what_posixpath_relpath_makes_of_them():
+    # relative_url takes relpath's steps itself (relpath was a sixth of the views' time).
+    def by_relpath(from_url: str, to_url: str) -> str:
+        base = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+        relative = posixpath.relpath("/" + to_url, "/" + base)
+        return relative + "/" if to_url.endswith("/") else relative
+
+    parts = ["events", "a", "es", "themes", "index.html", "feed.xml", "", ".", "..", "2025"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        addresses = [
+            "/".join(rng.choice(parts) for _ in range(rng.randint(0, 4))) + rng.choice(["", "/"])
+            for _ in range(2)
+        ]
+        assert relative_url(*addresses) == by_relpath(*addresses), addresses
+    assert relative_url("events/a/", "themes/b/") == "../../themes/b/"
+    assert relative_url("events/a/", "events/a/") == "./"

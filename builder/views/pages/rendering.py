@@ -227,8 +227,22 @@ def relative_url(from_url: str, to_url: str) -> str:
     """The link from the page published at `from_url` to `to_url` (site-relative addresses, as
     `paths.page_url` makes them): `events/a/` to `themes/b/` is `../../themes/b/`."""
     base = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
-    relative = posixpath.relpath("/" + to_url, "/" + base)
+    if ".." in base or ".." in to_url:
+        relative = posixpath.relpath("/" + to_url, "/" + base)
+    else:  # relpath's steps without its normalising: it was a sixth of the views' time
+        start, target = _segments(base), _segments(to_url)
+        common = 0
+        for here, there in zip(start, target, strict=False):
+            if here != there:
+                break
+            common += 1
+        relative = "/".join([".."] * (len(start) - common) + target[common:]) or "."
     return relative + "/" if to_url.endswith("/") else relative
+
+
+def _segments(address: str) -> list[str]:
+    """The folders and name of a site-relative address without `..`, as relpath reads it."""
+    return [part for part in address.split("/") if part and part != "."]
 
 
 # Counts in each language's conventions ('12,345 events', '12 345 hechos').
