@@ -16,6 +16,7 @@ import base64
 import fnmatch
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +36,8 @@ SCRIPT = f"{FOLDER}/pagefind.js"
 ROOT_SELECTOR = "article"
 EXCLUDED = "[data-search-exclude], .pcr-cite-intro, .pcr-cite"
 ENTRY = "pagefind-entry.json"
+# Pagefind's WebAssembly for a language it has none of its own for (no stemming).
+GENERIC_WASM = "wasm.unknown.pagefind"
 # Pagefind's own search interfaces, which the site does not use: the theme's search box reads
 # the index through pagefind.js (and its pagefind-worker.js).
 UNUSED = (
@@ -52,6 +55,9 @@ _EXCLUDED_SECTION = re.compile(
     r"(<h([1-6])\b[^>]*\bdata-search-exclude\b[^>]*>.*?</h\2>)(.*?)(?=<h[1-6]\b|</article>)",
     re.DOTALL,
 )
+# The `<html>` element and its `lang` attribute, as Pagefind reads a page's language.
+_HTML_ELEMENT = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_LANG = re.compile(r"""\slang\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 _VOID = frozenset(
     [
@@ -141,19 +147,27 @@ def _each_element_ignored(html: str) -> str | None:
 class PagefindIndexer:
     """Pagefind's index of a site as it is built, into `site_dir/pagefind/`.
 
-    Pagefind's indexer runs beside the build (pagefind_service.py): each page is handed over
-    (`add`) as MkDocs writes it, so the indexer parses it on the other core while MkDocs
-    renders the next, and `finish` hands over the site's other HTML files, then writes the
-    index. Pagefind numbers pages in the order they come, which its files' bytes show: the
-    order is always the pages' in MkDocs' build (`expect`), then the other HTML files by path,
-    whatever the filesystem. A page that comes out of that order (a dirty build renders only
-    some) stops the handing over, and `finish` indexes the written site from its files.
+    Pagefind's indexer runs beside the build (pagefind_service.py), one process per language
+    (Pagefind makes one index per `<html lang>` anyway, and each process builds its own on a
+    core of its own): each page is handed over (`add`) to its language's as MkDocs writes it,
+    so the indexers parse it on the other core while MkDocs renders the next, and `finish`
+    hands over the site's other HTML files, then asks every indexer for its files at once and
+    writes them. Pagefind numbers pages in the order they come, which its files' bytes show:
+    the order is always the pages' in MkDocs' build (`expect`), then the other HTML files by
+    path, whatever the filesystem. A page that comes out of that order (a dirty build renders
+    only some) stops the handing over, and `finish` indexes the written site from its files.
     """
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, languages: Sequence[str] = ()) -> None:
         self.site_dir = site_dir
-        self._service = _started()
-        self._index = _new_index(self._service)
+        self._languages = tuple(languages)
+        self._indexes: dict[str, _LanguageIndex] = {}
+        try:
+            for lang in self._languages:  # started now, so each is ready for the first page
+                self._index_of(lang)
+        except PluginError:
+            self.stop()
+            raise
         self._expected: list[str] = []
         self._added = 0  # how many of the expected pages were handed over, in order
         self._streaming = True
@@ -173,46 +187,62 @@ class PagefindIndexer:
             self._streaming = False
 
     def finish(self) -> None:
-        """Hand over what was not, write the index and stop the indexer."""
+        """Hand over what was not, write the index and stop the indexers."""
         try:
             if not self._streaming:  # start over, from the written files
-                self._service.close()
-                self._service = _started()
-                self._index = _new_index(self._service)
+                self.stop()
+                for lang in self._languages:
+                    self._index_of(lang)
                 self._added = 0
             for path in self._rest():
                 self._add(path, (self.site_dir / path).read_bytes().decode("utf-8", "replace"))
-            # Its files come back to be written here: the indexer, told to write them itself,
-            # answers before it has, and may stop before it has.
-            made = self._service.answer(
-                self._service.send({"type": "GetFiles", "index_id": self._index})
-            )
-            if self._service.failures:
-                raise ServiceError("; ".join(self._service.failures))
+            if not self._indexes:  # no page at all: an index of none, as Pagefind writes it
+                self._index_of("unknown")
+            # Their files come back to be written here: an indexer, told to write them itself,
+            # answers before it has, and may stop before it has. Every indexer is asked before
+            # any answer is awaited, so they build their languages' indexes at the same time.
+            asked = {
+                lang: index.service.send({"type": "GetFiles", "index_id": index.number})
+                for lang, index in self._indexes.items()
+            }
+            made = {}
+            for lang, number in asked.items():
+                made[lang] = self._indexes[lang].files(number)
+            files = _merged(made)
         except ServiceError as error:
             raise PluginError(
                 f"Pagefind could not index {self.site_dir}: {error} — check that the project "
                 "is installed with its dependencies (make venv)"
             ) from None
         finally:
-            self._service.close()
-        _write_files(self.site_dir / FOLDER, made["files"])
+            self.stop()
+        _write_files(self.site_dir / FOLDER, files)
 
     def stop(self) -> None:
-        """Stop the indexer without writing anything (the build failed)."""
-        self._service.close()
+        """Stop the indexers without writing anything (the build failed, or is done)."""
+        indexes, self._indexes = self._indexes, {}
+        for index in indexes.values():
+            index.service.close()
 
     def _add(self, path: str, html: str) -> None:
         url = "/" + path.removesuffix("index.html") if path.endswith("index.html") else "/" + path
-        self._service.send(
+        index = self._index_of(language_of(html))
+        index.service.send(
             {
                 "type": "AddFile",
-                "index_id": self._index,
+                "index_id": index.number,
                 "url": url,
                 "file_path": None,
                 "file_contents": html,
             }
         )
+
+    def _index_of(self, lang: str) -> _LanguageIndex:
+        """The index of the pages in `lang`, started on its first page."""
+        index = self._indexes.get(lang)
+        if index is None:
+            index = self._indexes[lang] = _LanguageIndex.started(lang)
+        return index
 
     def _rest(self) -> list[str]:
         """The HTML files not handed over: the expected pages left, in order, then the
@@ -226,6 +256,39 @@ class PagefindIndexer:
         return pages + [
             path for path in others if path not in known and path.split("/")[0] != FOLDER
         ]
+
+
+class _LanguageIndex:
+    """One language's running indexer (`service`) and its index's number there."""
+
+    def __init__(self, lang: str, service: PagefindService, number: int) -> None:
+        self.lang = lang
+        self.service = service
+        self.number = number
+
+    @classmethod
+    def started(cls, lang: str) -> _LanguageIndex:
+        service = _started()
+        return cls(lang, service, _new_index(service))
+
+    def files(self, number: int) -> dict[str, str]:
+        """The index's files (each path under the bundle and its bytes in base64), from the
+        answer to request `number` (GetFiles); an error if the indexer made other languages'
+        (a page handed to the wrong one) or failed on any page."""
+        try:
+            answer = self.service.answer(number)
+            if self.service.failures:
+                raise ServiceError("; ".join(self.service.failures))
+        except ServiceError as error:
+            raise ServiceError(f"{error} (the {self.lang!r} pages' indexer)") from None
+        return {file["path"]: file["content"] for file in answer["files"]}
+
+
+def language_of(html: str) -> str:
+    """The language Pagefind files a page under: its `<html lang>`, lower-cased, or "unknown"."""
+    element = _HTML_ELEMENT.search(html)
+    lang = _LANG.search(element.group(0)) if element else None
+    return (lang.group(2) or lang.group(3) or lang.group(4) or "").lower() if lang else "unknown"
 
 
 def write_index(site_dir: Path) -> None:
@@ -253,25 +316,57 @@ def _new_index(service: PagefindService) -> int:
         raise PluginError(f"Pagefind could not start an index: {error}") from None
 
 
-def _write_files(folder: Path, files: list[dict]) -> None:
-    """Write the index's `files` (each a path under `folder` and its bytes in base64) but
-    Pagefind's unused interfaces. A file is written anew, never through a link to the last
-    site's (reuse.py links unchanged files)."""
-    for file in files:
-        path = folder / file["path"]
-        if any(fnmatch.fnmatch(file["path"], pattern) for pattern in UNUSED):
+def _merged(made: dict[str, dict[str, str]]) -> dict[str, bytes]:
+    """One bundle of every language's index files: a language's own files are named after it,
+    the files every indexer writes (pagefind.js, its worker, the generic WebAssembly) must be
+    the same from each, and the entry file lists every language, sorted (Pagefind lists them in
+    any order: sorted, the same site gives the same bytes)."""
+    files: dict[str, str] = {}
+    entries: list[dict] = []
+    for lang in sorted(made):
+        for path, content in made[lang].items():
+            if path == ENTRY:
+                entries.append(json.loads(base64.b64decode(content)))
+            elif files.setdefault(path, content) != content:
+                raise ServiceError(
+                    f"the indexers of {', '.join(sorted(made))} wrote different {FOLDER}/{path}"
+                )
+    entry = _merged_entry(entries)
+    bundle = {path: base64.b64decode(content) for path, content in files.items()}
+    if all(about.get("wasm") for about in entry["languages"].values()):
+        # Each language loads its own WebAssembly (wasm.<lang>.pagefind); Pagefind's generic one
+        # is for a language it has none for.
+        bundle.pop(GENERIC_WASM, None)
+    bundle[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return bundle
+
+
+def _merged_entry(entries: list[dict]) -> dict:
+    """The entry files of several indexers as one: the same but for their languages."""
+    settings = [
+        {key: value for key, value in entry.items() if key != "languages"} for entry in entries
+    ]
+    if any(other != settings[0] for other in settings):
+        raise ServiceError(f"the indexers wrote different settings in {FOLDER}/{ENTRY}")
+    languages: dict[str, dict] = {}
+    for entry in entries:
+        for lang, about in entry["languages"].items():
+            if languages.setdefault(lang, about) is not about:
+                raise ServiceError(f"two indexers made an index of the {lang!r} pages")
+    return {**entries[0], "languages": dict(sorted(languages.items()))}
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Write the index's `files` (each a path under `folder` and its bytes) but Pagefind's
+    unused interfaces. A file is written anew, never through a link to the last site's
+    (reuse.py links unchanged files)."""
+    made: set[Path] = set()
+    for name in sorted(files):
+        if any(fnmatch.fnmatch(name, pattern) for pattern in UNUSED):
             continue
-        content = base64.b64decode(file["content"])
-        if file["path"] == ENTRY:
-            content = _sorted_entry(content)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = folder / name
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.unlink(missing_ok=True)
-        path.write_bytes(content)
-
-
-def _sorted_entry(content: bytes) -> bytes:
-    """Pagefind lists the languages in its entry file in any order: sorted, the same site gives
-    the same bytes."""
-    entry = json.loads(content)
-    entry["languages"] = dict(sorted(entry["languages"].items()))
-    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        path.write_bytes(files[name])

@@ -246,7 +246,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.skeletons.reset()
         env.globals["pcr_skeleton_page"] = self.skeletons.page
         if self.pagefind:  # Pagefind indexes each page as it is written, on the other core
-            self.indexer = pagefind_index.PagefindIndexer(Path(config.site_dir))
+            site_dir = Path(config.site_dir)
+            self.indexer = pagefind_index.PagefindIndexer(site_dir, self.config.languages)
             self.indexer.expect([file.dest_uri for file in files.documentation_pages()])
         return env
 
