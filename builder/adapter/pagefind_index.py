@@ -15,8 +15,9 @@ from __future__ import annotations
 import base64
 import fnmatch
 import json
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -148,67 +149,78 @@ class PagefindIndexer:
     """Pagefind's index of a site as it is built, into `site_dir/pagefind/`.
 
     Pagefind's indexer runs beside the build (pagefind_service.py), one process per language
-    (Pagefind makes one index per `<html lang>` anyway, and each process builds its own on a
+    (Pagefind makes one index per `<html lang>` anyway, and each process builds its own, on a
     core of its own): each page is handed over (`add`) to its language's as MkDocs writes it,
-    so the indexers parse it on the other core while MkDocs renders the next, and `finish`
-    hands over the site's other HTML files, then asks every indexer for its files at once and
-    writes them. Pagefind numbers pages in the order they come, which its files' bytes show:
-    the order is always the pages' in MkDocs' build (`expect`), then the other HTML files by
-    path, whatever the filesystem. A page that comes out of that order (a dirty build renders
-    only some) stops the handing over, and `finish` indexes the written site from its files.
+    so the indexers parse it on the other core while MkDocs renders the next. Once a
+    language's last page is handed over, with the site's other HTML files in that language
+    (404.html, the maps' documents: written before the pages), its indexer is asked for its
+    files, and builds its index while MkDocs writes the other languages' pages; `finish` asks
+    the others and writes the index. Pagefind numbers pages in the order they come, which its
+    files' bytes show: the order is always the pages' in MkDocs' build (`expect`), then the
+    other HTML files by path, whatever the filesystem. A page that comes out of that order (a
+    dirty build renders only some), one in a language whose index was asked for, or another
+    HTML file written since, and `finish` indexes the written site from its files.
     """
 
     def __init__(self, site_dir: Path, languages: Sequence[str] = ()) -> None:
         self.site_dir = site_dir
         self._languages = tuple(languages)
         self._indexes: dict[str, _LanguageIndex] = {}
-        try:
-            for lang in self._languages:  # started now, so each is ready for the first page
-                self._index_of(lang)
-        except PluginError:
-            self.stop()
-            raise
+        self._asked: dict[str, int] = {}  # the languages whose files were asked for: the request
         self._expected: list[str] = []
+        self._last: dict[int, str] = {}  # where each language's last page is in `_expected`
         self._added = 0  # how many of the expected pages were handed over, in order
+        self._others: dict[str, str] | None = None  # the other HTML files, once handed over
         self._streaming = True
+        self._start()
 
-    def expect(self, pages: list[str]) -> None:
-        """The pages' paths under the site, in the order MkDocs will write them."""
-        self._expected = pages
+    def expect(self, pages: Mapping[str, str]) -> None:
+        """The pages' paths under the site, in the order MkDocs will write them, and each
+        one's language (the build's: a page in another `<html lang>` is still indexed right)."""
+        self._expected = list(pages)
+        last = {lang: position for position, lang in enumerate(pages.values())}
+        self._last = {position: lang for lang, position in last.items()}
 
-    def add(self, path: str, html: str) -> None:
-        """The page at `path` under the site, as it is written."""
+    def add(self, path: str, html: str | None) -> None:
+        """The page at `path` under the site, as it is written; None for a page search leaves
+        out whole (Pagefind would read it to find nothing: it makes the same index without)."""
         if not self._streaming:
             return
-        if self._added < len(self._expected) and self._expected[self._added] == path:
-            self._add(path, html)
-            self._added += 1
-        else:
+        expected = self._added < len(self._expected) and self._expected[self._added] == path
+        if not (expected and (html is None or self._add(path, html))):
             self._streaming = False
+            return
+        lang = self._last.get(self._added)
+        self._added += 1
+        if lang is not None:  # its last page: its index is built while MkDocs writes the others
+            try:
+                self._ask(lang)
+            except PluginError:
+                self.stop()
+                raise
 
     def finish(self) -> None:
         """Hand over what was not, write the index and stop the indexers."""
         try:
-            if not self._streaming:  # start over, from the written files
-                self.stop()
-                for lang in self._languages:
-                    self._index_of(lang)
-                self._added = 0
-            for path in self._rest():
-                self._add(path, (self.site_dir / path).read_bytes().decode("utf-8", "replace"))
+            if not (self._streaming and self._handed_over_the_rest()):
+                self._start()  # start over, from the written files
+                self._handed_over_the_rest()
             if not self._indexes:  # no page at all: an index of none, as Pagefind writes it
                 self._index_of("unknown")
-            # Their files come back to be written here: an indexer, told to write them itself,
-            # answers before it has, and may stop before it has. Every indexer is asked before
-            # any answer is awaited, so they build their languages' indexes at the same time.
-            asked = {
-                lang: index.service.send({"type": "GetFiles", "index_id": index.number})
-                for lang, index in self._indexes.items()
-            }
-            made = {}
-            for lang, number in asked.items():
-                made[lang] = self._indexes[lang].files(number)
-            files = _merged(made)
+            # Every indexer is asked before any answer is awaited, so they build their
+            # languages' indexes at the same time; each is stopped, and its language's files
+            # written, as its answer comes, in the order they were asked for.
+            for lang in list(self._indexes):
+                self._ask(lang)
+            bundle = _Bundle(self.site_dir / FOLDER)
+            for lang, number in list(self._asked.items()):
+                index = self._indexes.pop(lang)
+                try:
+                    files = index.files(number)
+                finally:
+                    index.service.close()
+                bundle.add(files)
+            bundle.finish()
         except ServiceError as error:
             raise PluginError(
                 f"Pagefind could not index {self.site_dir}: {error} — check that the project "
@@ -216,17 +228,61 @@ class PagefindIndexer:
             ) from None
         finally:
             self.stop()
-        _write_files(self.site_dir / FOLDER, files)
 
     def stop(self) -> None:
         """Stop the indexers without writing anything (the build failed, or is done)."""
-        indexes, self._indexes = self._indexes, {}
+        indexes, self._indexes, self._asked = self._indexes, {}, {}
         for index in indexes.values():
             index.service.close()
 
-    def _add(self, path: str, html: str) -> None:
+    def _start(self) -> None:
+        """New indexers, handed nothing yet: one for each of the site's languages, started
+        now so that each is ready for its first page."""
+        self.stop()
+        self._added, self._others = 0, None
+        try:
+            for lang in self._languages:
+                self._index_of(lang)
+        except PluginError:
+            self.stop()
+            raise
+
+    def _handed_over_the_rest(self) -> bool:
+        """Hand over the expected pages left, then the other HTML files; False if one cannot
+        be: its language's files were asked for, or another file was written since."""
+        others = self._other_files()
+        if self._others is not None and others != self._others:
+            return False
+        for path in self._expected[self._added :]:
+            file = self.site_dir / path
+            if file.is_file() and not self._add(path, file.read_bytes().decode("utf-8", "replace")):
+                return False
+        self._others = others
+        return all(
+            self._add(path, html)
+            for path, html in others.items()
+            if language_of(html) not in self._asked
+        )
+
+    def _ask(self, lang: str) -> None:
+        """Ask the indexer of `lang` for its files, once, after the other HTML files in `lang`."""
+        if lang in self._asked:
+            return
+        if self._others is None:  # written before the pages; `finish` checks that they were
+            self._others = self._other_files()
+        for path, html in self._others.items():
+            if language_of(html) == lang:
+                self._add(path, html)
+        index = self._index_of(lang)
+        self._asked[lang] = index.service.send({"type": "GetFiles", "index_id": index.number})
+
+    def _add(self, path: str, html: str) -> bool:
+        """Hand the page over to its language's indexer; False if that one's files were asked."""
+        lang = language_of(html)
+        if lang in self._asked:
+            return False
+        index = self._index_of(lang)
         url = "/" + path.removesuffix("index.html") if path.endswith("index.html") else "/" + path
-        index = self._index_of(language_of(html))
         index.service.send(
             {
                 "type": "AddFile",
@@ -236,6 +292,7 @@ class PagefindIndexer:
                 "file_contents": html,
             }
         )
+        return True
 
     def _index_of(self, lang: str) -> _LanguageIndex:
         """The index of the pages in `lang`, started on its first page."""
@@ -244,18 +301,21 @@ class PagefindIndexer:
             index = self._indexes[lang] = _LanguageIndex.started(lang)
         return index
 
-    def _rest(self) -> list[str]:
-        """The HTML files not handed over: the expected pages left, in order, then the
-        others by path (Pagefind's own folder left out)."""
-        site = self.site_dir
-        pages = [path for path in self._expected[self._added :] if (site / path).is_file()]
+    def _other_files(self) -> dict[str, str]:
+        """The site's HTML files that are not pages, by path (Pagefind's own folder left out)."""
         known = set(self._expected)
-        others = sorted(
-            path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.is_file()
-        )
-        return pages + [
-            path for path in others if path not in known and path.split("/")[0] != FOLDER
-        ]
+        found = []
+        for folder, folders, names in os.walk(self.site_dir):
+            where = Path(folder).relative_to(self.site_dir).as_posix()
+            if where == ".":
+                folders[:] = [name for name in folders if name != FOLDER]
+            prefix = "" if where == "." else f"{where}/"
+            found += [prefix + name for name in names if name.endswith(".html")]
+        return {
+            path: (self.site_dir / path).read_bytes().decode("utf-8", "replace")
+            for path in sorted(found)
+            if path not in known and (self.site_dir / path).is_file()
+        }
 
 
 class _LanguageIndex:
@@ -271,17 +331,71 @@ class _LanguageIndex:
         service = _started()
         return cls(lang, service, _new_index(service))
 
-    def files(self, number: int) -> dict[str, str]:
-        """The index's files (each path under the bundle and its bytes in base64), from the
-        answer to request `number` (GetFiles); an error if the indexer made other languages'
-        (a page handed to the wrong one) or failed on any page."""
+    def files(self, number: int) -> list[dict]:
+        """The index's files (each a `path` under the bundle and its `content` in base64),
+        from the answer to request `number` (GetFiles); an error if the indexer failed on any
+        page."""
         try:
             answer = self.service.answer(number)
             if self.service.failures:
                 raise ServiceError("; ".join(self.service.failures))
         except ServiceError as error:
-            raise ServiceError(f"{error} (the {self.lang!r} pages' indexer)") from None
-        return {file["path"]: file["content"] for file in answer["files"]}
+            raise ServiceError(f"{error} (the indexer of the {self.lang!r} pages)") from None
+        return answer["files"]
+
+
+class _Bundle:
+    """The indexers' files, written into one `folder` as each indexer gives them: a language's
+    own files in sub-folders (fragments, word chunks, filters: named after the language) at
+    once; the files at the folder's root, which every indexer writes (pagefind.js, its worker,
+    the generic WebAssembly; its language's meta and WebAssembly besides), last, each the same
+    from every indexer that writes it, and the entry file listing every language, sorted
+    (Pagefind lists them in any order: sorted, the same site gives the same bytes). A file is
+    written anew, never through a link to the last site's (reuse.py links unchanged files);
+    Pagefind's unused interfaces are not written."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._root: dict[str, str] = {}  # in base64, as they came
+        self._entries: list[dict] = []
+        self._written: set[str] = set()
+        self._folders: set[Path] = set()
+
+    def add(self, files: list[dict]) -> None:
+        """One indexer's files."""
+        for file in files:
+            name, content = file["path"], file["content"]
+            if name == ENTRY:
+                self._entries.append(json.loads(base64.b64decode(content)))
+            elif "/" not in name:
+                if self._root.setdefault(name, content) != content:
+                    raise ServiceError(f"two indexers wrote different {FOLDER}/{name}")
+            elif name in self._written:
+                raise ServiceError(f"two indexers wrote {FOLDER}/{name}")
+            else:
+                self._written.add(name)
+                self._write(name, base64.b64decode(content))
+
+    def finish(self) -> None:
+        """Write the files at the root and the entry file."""
+        entry = _merged_entry(self._entries)
+        if all(about.get("wasm") for about in entry["languages"].values()):
+            # Each language loads its own WebAssembly (wasm.<lang>.pagefind); Pagefind's generic
+            # one is for a language it has none for.
+            self._root.pop(GENERIC_WASM, None)
+        for name, content in sorted(self._root.items()):
+            self._write(name, base64.b64decode(content))
+        self._write(ENTRY, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode())
+
+    def _write(self, name: str, content: bytes) -> None:
+        if any(fnmatch.fnmatch(name, pattern) for pattern in UNUSED):
+            return
+        path = self.folder / name
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        path.unlink(missing_ok=True)
+        path.write_bytes(content)
 
 
 def language_of(html: str) -> str:
@@ -316,33 +430,9 @@ def _new_index(service: PagefindService) -> int:
         raise PluginError(f"Pagefind could not start an index: {error}") from None
 
 
-def _merged(made: dict[str, dict[str, str]]) -> dict[str, bytes]:
-    """One bundle of every language's index files: a language's own files are named after it,
-    the files every indexer writes (pagefind.js, its worker, the generic WebAssembly) must be
-    the same from each, and the entry file lists every language, sorted (Pagefind lists them in
-    any order: sorted, the same site gives the same bytes)."""
-    files: dict[str, str] = {}
-    entries: list[dict] = []
-    for lang in sorted(made):
-        for path, content in made[lang].items():
-            if path == ENTRY:
-                entries.append(json.loads(base64.b64decode(content)))
-            elif files.setdefault(path, content) != content:
-                raise ServiceError(
-                    f"the indexers of {', '.join(sorted(made))} wrote different {FOLDER}/{path}"
-                )
-    entry = _merged_entry(entries)
-    bundle = {path: base64.b64decode(content) for path, content in files.items()}
-    if all(about.get("wasm") for about in entry["languages"].values()):
-        # Each language loads its own WebAssembly (wasm.<lang>.pagefind); Pagefind's generic one
-        # is for a language it has none for.
-        bundle.pop(GENERIC_WASM, None)
-    bundle[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return bundle
-
-
 def _merged_entry(entries: list[dict]) -> dict:
-    """The entry files of several indexers as one: the same but for their languages."""
+    """The entry files of several indexers as one: the same but for their languages, which
+    must be each one's own."""
     settings = [
         {key: value for key, value in entry.items() if key != "languages"} for entry in entries
     ]
@@ -354,19 +444,3 @@ def _merged_entry(entries: list[dict]) -> dict:
             if languages.setdefault(lang, about) is not about:
                 raise ServiceError(f"two indexers made an index of the {lang!r} pages")
     return {**entries[0], "languages": dict(sorted(languages.items()))}
-
-
-def _write_files(folder: Path, files: dict[str, bytes]) -> None:
-    """Write the index's `files` (each a path under `folder` and its bytes) but Pagefind's
-    unused interfaces. A file is written anew, never through a link to the last site's
-    (reuse.py links unchanged files)."""
-    made: set[Path] = set()
-    for name in sorted(files):
-        if any(fnmatch.fnmatch(name, pattern) for pattern in UNUSED):
-            continue
-        path = folder / name
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        path.unlink(missing_ok=True)
-        path.write_bytes(files[name])

@@ -248,7 +248,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if self.pagefind:  # Pagefind indexes each page as it is written, on the other core
             site_dir = Path(config.site_dir)
             self.indexer = pagefind_index.PagefindIndexer(site_dir, self.config.languages)
-            self.indexer.expect([file.dest_uri for file in files.documentation_pages()])
+            self.indexer.expect(
+                {
+                    file.dest_uri: languages.language_of(file.src_uri, self.config.languages)
+                    for file in files.documentation_pages()
+                }
+            )
         return env
 
     # Runs per page once its content is HTML, before MkDocs picks the page's template: an event
@@ -302,14 +307,14 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = languages.language_of(page.file.src_uri, self.config.languages)
         output = languages.with_search_base(output, lang)
+        searchable = not (page.meta.get("search") or {}).get("exclude")
         if self.pagefind:  # Pagefind reads what the theme's index would have read
-            searchable = not (page.meta.get("search") or {}).get("exclude")
             output = pagefind_index.marked(output, searchable)
         output = without_indentation(output)
         if self.problems:
             output = previews.with_problems(output, self.problems)
         if self.indexer is not None:
-            self.indexer.add(page.file.dest_uri, output)
+            self.indexer.add(page.file.dest_uri, output if searchable else None)
         return output
 
     # Runs last, once the theme's search plugin has written its one index (and the theme's own

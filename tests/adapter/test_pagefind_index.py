@@ -134,9 +134,10 @@ BUILD_ORDER = [
 def handed_over(site: Path, order: list[str]) -> None:
     """Index `site` as a build does: each page handed over as it is written, in `order`."""
     indexer = PagefindIndexer(site)
-    indexer.expect(BUILD_ORDER)
-    for path in order:
-        indexer.add(path, (site / path).read_text("utf-8"))
+    indexer.expect({path: "es" if path.startswith("es/") else "en" for path in BUILD_ORDER})
+    for path in order:  # a page search leaves out whole is not handed over
+        html = (site / path).read_text("utf-8")
+        indexer.add(path, None if 'data-pagefind-ignore="all"' in html else html)
     indexer.finish()
 
 
