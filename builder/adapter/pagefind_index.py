@@ -95,15 +95,17 @@ def skip_theme_page_indexing(config: MkDocsConfig) -> None:
     events[:] = [hook for hook in events if getattr(hook, "__self__", None) is not search]
 
 
-def marked(output: str, searchable: bool) -> str:
+def marked(output: str, searchable: bool, sections: bool = True) -> str:
     """A rendered page marked for Pagefind as the theme's index treats it: a page kept out of
     search (`search: exclude` in its front matter: later pages of a list, timeline periods) is
-    ignored whole, and a heading marked `data-search-exclude` keeps its section out."""
+    ignored whole, and a heading marked `data-search-exclude` keeps its section out. `sections`
+    False: the page's template marked its sections itself (event and browse pages, thousands
+    of them: builder/templates/*.html.j2), and they are not looked for."""
     if not searchable:
         return output.replace(
             ARTICLE, '<article data-pagefind-ignore="all" class="md-content__inner', 1
         )
-    if "data-search-exclude" not in output:
+    if not sections or "data-search-exclude" not in output:
         return output
     return _EXCLUDED_SECTION.sub(_ignored_section, output)
 

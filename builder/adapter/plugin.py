@@ -309,7 +309,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         output = languages.with_search_base(output, lang)
         searchable = not (page.meta.get("search") or {}).get("exclude")
         if self.pagefind:  # Pagefind reads what the theme's index would have read
-            output = pagefind_index.marked(output, searchable)
+            templated = isinstance(page, PrerenderedPage)  # its template marked its sections
+            output = pagefind_index.marked(output, searchable, sections=not templated)
         output = without_indentation(output)
         if self.problems:
             output = previews.with_problems(output, self.problems)

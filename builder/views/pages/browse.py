@@ -85,10 +85,12 @@ def listing_page(
     the list's events). It reads only its arguments (`names`: the record's registries,
     without events), so a memo may key it on them."""
     context = PageContext(names, NO_FACETS, settings, page.path)
+    searchable = page.number == 1  # the later pages of a list are kept out of search
     body = render_html(
         "browse_list.html.j2",
         context,
         title=title,
+        searchable=searchable,
         intro=Markup(intro) if page.number == 1 else "",
         timeline=timeline_link(context, *timeline) if count else None,
         figure=Markup(figure) if figure and page.number == 1 else None,
@@ -96,7 +98,7 @@ def listing_page(
         page=page,
         count=count,
     )
-    matter = {"hide": ["toc"]} if page.number == 1 else LISTING_MATTER
+    matter = {"hide": ["toc"]} if searchable else LISTING_MATTER
     return OutputFile(
         page.path, front_matter(title=title, **matter) + with_heading_ids(body), html=True
     )
