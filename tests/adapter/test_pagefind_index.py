@@ -4,7 +4,10 @@ files indexed by the real Pagefind."""
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,12 +19,15 @@ from builder.adapter.pagefind_index import (
     ENTRY,
     EXCLUDED,
     FOLDER,
+    GENERIC_WASM,
     ROOT_SELECTOR,
     PagefindIndexer,
     marked,
     uses_pagefind,
     write_index,
 )
+from builder.views import paths
+from builder.views.pages import SiteSettings, site_files
 from tests.support.pagefind import contents, fragments
 
 ARTICLE = '<article class="md-content__inner md-typeset">{}</article>'
@@ -112,6 +118,22 @@ def test_the_index_holds_each_language_and_leaves_out_what_search_leaves_out(tmp
     assert list(entry["languages"]) == ["en", "es"]
     assert (site / FOLDER / "pagefind.js").is_file()
     assert not list((site / FOLDER).glob("*-ui.*"))  # Pagefind's own interfaces, unused
+    # Each language loads its own WebAssembly: Pagefind's generic one would never be fetched.
+    assert [about["wasm"] for about in entry["languages"].values()] == ["en", "es"]
+    assert (site / FOLDER / "wasm.en.pagefind").is_file()
+    assert not (site / FOLDER / GENERIC_WASM).exists()
+
+
+def test_a_page_in_no_language_keeps_the_generic_webassembly_its_search_loads(tmp_path):
+    site = write_site(tmp_path / "site")
+    (site / "other.html").write_text(
+        f"<!doctype html><html><body>{ARTICLE.format('<h1>Elsewhere</h1>')}</body></html>"
+    )
+    write_index(site)
+    entry = json.loads((site / FOLDER / ENTRY).read_text("utf-8"))
+    assert entry["languages"]["unknown"].get("wasm") is None
+    assert (site / FOLDER / GENERIC_WASM).is_file()
+    assert set(fragments(site, "unknown")) == {"/other.html"}
 
 
 def test_the_same_site_gives_the_same_index_byte_for_byte(tmp_path):
@@ -131,10 +153,15 @@ BUILD_ORDER = [
 ]
 
 
+def languages_of(pages: list[str]) -> dict[str, str]:
+    """The pages in build order, each with its language as the build knows it (by path)."""
+    return {path: "es" if path.startswith("es/") else "en" for path in pages}
+
+
 def handed_over(site: Path, order: list[str]) -> None:
     """Index `site` as a build does: each page handed over as it is written, in `order`."""
-    indexer = PagefindIndexer(site)
-    indexer.expect({path: "es" if path.startswith("es/") else "en" for path in BUILD_ORDER})
+    indexer = PagefindIndexer(site, ["en", "es"])
+    indexer.expect(languages_of(BUILD_ORDER))
     for path in order:  # a page search leaves out whole is not handed over
         html = (site / path).read_text("utf-8")
         indexer.add(path, None if 'data-pagefind-ignore="all"' in html else html)
@@ -169,3 +196,125 @@ def test_an_indexer_that_cannot_run_fails_the_build(tmp_path, monkeypatch):
     with pytest.raises(PluginError, match="Pagefind"):
         write_index(site)
     assert not (site / FOLDER).exists()
+
+
+def pagefind_children() -> set[int]:
+    """This process's child processes running Pagefind, zombies included (not yet waited for)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+        except (OSError, ValueError):
+            continue
+        name, rest = stat[stat.index("(") + 1 : stat.rindex(")")], stat[stat.rindex(")") + 2 :]
+        if int(rest.split()[1]) == os.getpid() and "pagefind" in name:
+            found.add(int(entry.name))
+    return found
+
+
+def test_an_indexer_that_dies_mid_build_fails_it_and_leaves_no_process(tmp_path):
+    site = write_site(tmp_path / "site")
+    before = pagefind_children()
+    indexer = PagefindIndexer(site, ["en", "es"])
+    indexer.expect(languages_of(BUILD_ORDER))
+    indexer.add(BUILD_ORDER[0], (site / BUILD_ORDER[0]).read_text("utf-8"))
+    started = pagefind_children() - before
+    assert len(started) == 2  # one indexer per language
+    os.kill(max(started), signal.SIGKILL)
+    for path in BUILD_ORDER[1:]:
+        indexer.add(path, (site / path).read_text("utf-8"))
+    with pytest.raises(PluginError, match=r"Pagefind could not index .*: Pagefind stopped: exit"):
+        indexer.finish()
+    assert pagefind_children() == before
+    assert not (site / FOLDER / ENTRY).exists()
+
+
+def test_a_failed_build_stops_every_indexer(tmp_path):
+    site = write_site(tmp_path / "site")
+    before = pagefind_children()
+    indexer = PagefindIndexer(site, ["en", "es"])
+    indexer.expect(languages_of(BUILD_ORDER))
+    indexer.add(BUILD_ORDER[0], (site / BUILD_ORDER[0]).read_text("utf-8"))
+    assert len(pagefind_children() - before) == 2
+    indexer.stop()  # on_build_error
+    assert pagefind_children() == before
+
+
+def test_a_page_in_a_language_already_indexed_gives_the_index_of_the_written_site(tmp_path):
+    """English's index is asked for once its last page is handed over; a page after it whose
+    `<html lang>` is English all the same cannot join it, and the site is indexed again from
+    its files, in the same order: the index is the one made when the build knows the page's
+    language."""
+    order = ["timeline/2026/index.html", "index.html", "actors/balcazar/index.html"]
+    order.append("es/index.html")
+    indexes = {}
+    for name, languages in [("told", {path: "en" for path in order}), ("not", languages_of(order))]:
+        site = write_site(tmp_path / name)
+        (site / "es/index.html").write_text(page("en", "<h1>Home, in English</h1>"), "utf-8")
+        indexer = PagefindIndexer(site, ["en", "es"])
+        indexer.expect(languages)
+        for path in order:
+            indexer.add(path, (site / path).read_text("utf-8"))
+        indexer.finish()
+        indexes[name] = files(site)
+        assert set(fragments(site, "en")) == {"/", "/actors/balcazar/", "/es/"}
+    assert indexes["told"] == indexes["not"]
+
+
+def test_an_html_file_written_after_its_languages_index_was_asked_for_is_indexed(tmp_path):
+    """The site's other HTML files are written before its pages; one written later (by
+    another plugin, after the pages) is in the index all the same."""
+    moved = page("en", "<h1>Moved</h1><p>Redirected.</p>")
+    site, written = write_site(tmp_path / "a"), write_site(tmp_path / "b")
+    (written / "moved.html").write_text(moved, "utf-8")  # there from the start
+    handed_over(written, BUILD_ORDER)
+    indexer = PagefindIndexer(site, ["en", "es"])
+    indexer.expect(languages_of(BUILD_ORDER))
+    for path in BUILD_ORDER:
+        indexer.add(path, (site / path).read_text("utf-8"))
+    (site / "moved.html").write_text(moved, "utf-8")
+    indexer.finish()
+    assert files(site) == files(written)
+    assert "/moved.html" in fragments(site, "en")
+
+
+def unmarked(html: str) -> str:
+    """`html` without the section marks a template wrote (a page ignored whole keeps its own)."""
+    return html.replace(" data-pagefind-ignore>", ">").replace(" data-pagefind-ignore ", " ")
+
+
+def test_the_pages_templates_write_carry_the_marks_the_walk_would_give_them(repo_record):
+    """Event and browse pages (thousands) are not walked for their excluded sections: their
+    templates mark them. The marks must be the walk's, on every kind of page (browse lists of
+    several pages, events with and without related events)."""
+    checked = 0
+    for lang in ("en", "es"):
+        settings = SiteSettings(lang=lang, repo_url="https://example.org/r", browse_page_size=2)
+        for file in site_files(repo_record, settings):
+            if not file.html:
+                continue
+            body = file.content.split("\n---\n", 1)[1]
+            if '"exclude": true' in file.content.split("\n---\n", 1)[0]:  # ignored whole
+                assert "data-pagefind-ignore" not in body, file.path
+                continue
+            html = f'<html lang="{lang}"><body>{ARTICLE.format(body)}</body></html>'
+            assert marked(unmarked(html), True) == html, file.path
+            checked += "data-pagefind-ignore" in body
+    assert checked > 100
+
+
+@pytest.mark.slow
+def test_the_published_pages_templates_write_carry_the_walks_marks(repo_site):
+    """The same in the built site, where the theme wraps the page (what the theme writes
+    between a page's last section and the article's end would be marked by the walk)."""
+    checked = 0
+    for lang in ("en", "es"):
+        for kind in ("events", "themes", "regions", "actors"):
+            folder = repo_site / paths.lang_prefix(lang) / kind
+            for path in sorted(folder.glob("*/index.html")):
+                html = path.read_text("utf-8")
+                if 'data-pagefind-ignore="all"' not in html:
+                    assert marked(unmarked(html), True) == html, path
+                    checked += 1
+    assert checked > 200
+    assert re.search(r'<p data-pagefind-ignore class="pcr-cite-intro">', html)
