@@ -21,7 +21,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import get_navigation
 from mkdocs.utils import normalize_url
 
-from builder.adapter import languages, offline, pagefind_index, previews, reuse, search, sitemap
+from builder.adapter import (
+    languages,
+    offline,
+    pagefind_index,
+    pagefind_marks,
+    previews,
+    reuse,
+    search,
+    sitemap,
+)
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.forked import Forked, can_fork
@@ -310,7 +319,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         searchable = not (page.meta.get("search") or {}).get("exclude")
         if self.pagefind:  # Pagefind reads what the theme's index would have read
             templated = isinstance(page, PrerenderedPage)  # its template marked its sections
-            output = pagefind_index.marked(output, searchable, sections=not templated)
+            output = pagefind_marks.marked(output, searchable, sections=not templated)
         output = without_indentation(output)
         if self.problems:
             output = previews.with_problems(output, self.problems)

@@ -21,10 +21,10 @@ from builder.adapter.pagefind_index import (
     GENERIC_WASM,
     ROOT_SELECTOR,
     PagefindIndexer,
-    marked,
     uses_pagefind,
     write_index,
 )
+from builder.adapter.pagefind_marks import marked
 from builder.views import paths
 from builder.views.pages import SiteSettings, site_files
 from tests.support.pagefind import contents, fragments
