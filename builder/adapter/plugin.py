@@ -297,14 +297,16 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # the language.html override): its search reads its own language's index; on the published
     # site, Pagefind leaves out what the theme's index would, and Pagefind's indexer reads the
     # page as it is written; and it loses the theme's indentation (a sixth of its bytes:
-    # indentation.py).
+    # indentation.py), unless its skeleton wrote it without (skeleton.py; the edits above change
+    # no whitespace, so they are the same made before or after).
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = languages.language_of(page.file.src_uri, self.config.languages)
         output = languages.with_search_base(output, lang)
         if self.pagefind:  # Pagefind reads what the theme's index would have read
             searchable = not (page.meta.get("search") or {}).get("exclude")
             output = pagefind_index.marked(output, searchable)
-        output = without_indentation(output)
+        if page.file.src_uri not in self.skeletons.stripped:
+            output = without_indentation(output)
         if self.problems:
             output = previews.with_problems(output, self.problems)
         if self.indexer is not None:
