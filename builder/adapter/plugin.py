@@ -24,7 +24,7 @@ from mkdocs.utils import normalize_url
 from builder.adapter import languages, offline, pagefind_index, previews, reuse, search, sitemap
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
-from builder.adapter.forked import Forked, can_fork
+from builder.adapter.forked import Forked, both, can_fork
 from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
@@ -415,7 +415,10 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
 
     def _load_record(self) -> Record:
         try:
-            record = load_record(self.root, memo=self.memo if self.serving else None)
+            # A preview reads only the files that changed; a build reads half of a large
+            # record's files in a forked child (forked.py), before anything else can start.
+            memo, split = (self.memo, None) if self.serving else (None, both)
+            record = load_record(self.root, memo=memo, both=split)
         except RecordError as error:
             failure = _problems_error(f"the record under {self.root}", error)
             if not self.serving or self.last_record is None:
