@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 def can_fork() -> bool:
@@ -69,3 +70,18 @@ class Forked(Generic[T]):
                 return pickle.load(made)
         finally:
             self._path.unlink(missing_ok=True)
+
+
+def both(first: Callable[[], T], second: Callable[[], U]) -> tuple[T, U]:
+    """`first()` made here while `second()` is made in a child forked now (where `can_fork`),
+    and the two values; a child that fails leaves `second()` to this process, which raises
+    whatever it raises. Used for the record's event files, read half in each process."""
+    child = Forked(second) if can_fork() else None
+    try:
+        made = first()
+    except BaseException:
+        if child is not None:
+            child.stop()
+        raise
+    other = child.result() if child is not None else None
+    return made, other if other is not None else second()

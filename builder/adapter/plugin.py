@@ -33,7 +33,7 @@ from builder.adapter import (
 )
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
-from builder.adapter.forked import Forked, can_fork
+from builder.adapter.forked import Forked, both, can_fork
 from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
@@ -312,7 +312,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # the language.html override): its search reads its own language's index; on the published
     # site, Pagefind leaves out what the theme's index would, and Pagefind's indexer reads the
     # page as it is written; and it loses the theme's indentation (a sixth of its bytes:
-    # indentation.py).
+    # indentation.py), unless its skeleton wrote it without (skeleton.py; the edits above change
+    # no whitespace, so they are the same made before or after).
     def on_post_page(self, output: str, *, page, config) -> str:
         lang = languages.language_of(page.file.src_uri, self.config.languages)
         output = languages.with_search_base(output, lang)
@@ -320,7 +321,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if self.pagefind:  # Pagefind reads what the theme's index would have read
             templated = isinstance(page, PrerenderedPage)  # its template marked its sections
             output = pagefind_marks.marked(output, searchable, sections=not templated)
-        output = without_indentation(output)
+        if page.file.src_uri not in self.skeletons.stripped:
+            output = without_indentation(output)
         if self.problems:
             output = previews.with_problems(output, self.problems)
         if self.indexer is not None:
@@ -429,7 +431,10 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
 
     def _load_record(self) -> Record:
         try:
-            record = load_record(self.root, memo=self.memo if self.serving else None)
+            # A preview reads only the files that changed; a build reads half of a large
+            # record's files in a forked child (forked.py), before anything else can start.
+            memo, split = (self.memo, None) if self.serving else (None, both)
+            record = load_record(self.root, memo=memo, both=split)
         except RecordError as error:
             failure = _problems_error(f"the record under {self.root}", error)
             if not self.serving or self.last_record is None:

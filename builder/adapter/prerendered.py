@@ -15,8 +15,11 @@ import re
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from builder.views.pages.anchors import ids
+
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>")
-_ID = re.compile(r'\bid="([^"]*)"')
+# An `id` attribute, as `\bid="…"` finds it: not after a word character.
+_WORD = re.compile(r"\w")
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -39,7 +42,7 @@ class PrerenderedPage(Page):
             # only the first heading is kept, which its "skip to content" link needs.
             tokens = [{**tokens[0], "children": []}] if tokens else []
         self.toc = get_toc(tokens)
-        self.present_anchor_ids = set(_ID.findall(html))
+        self.present_anchor_ids = set(ids(html, not_after=_WORD))
 
 
 def split_front_matter(source: str) -> tuple[str, dict]:
@@ -60,12 +63,12 @@ def toc_tokens(html: str) -> list[dict]:
     top: list[dict] = []
     stack: list[dict] = []
     for level, attributes, inner in _HEADING.findall(html):
-        anchor = _ID.search(attributes)
+        anchor = next(iter(ids(attributes, not_after=_WORD)), None)
         if anchor is None:
             continue
         token = {
             "level": int(level),
-            "id": anchor.group(1),
+            "id": anchor,
             "name": _TAG.sub("", inner),
             "html": inner,
             "data-toc-label": "",

@@ -20,6 +20,12 @@ sees: a theme writing the page's own address as it is (not through the `url` fil
 
 MkDocs still renders each event page through a template (`SKELETON_TEMPLATE`, one line calling
 `Skeletons.page`), so plugins' page hooks, the search index and the sitemap see every page.
+
+Every page loses the theme's indentation after it is rendered (indentation.py), a pass over the
+whole page. A page filled from a skeleton is filled without it instead: the skeleton's parts are
+taken out of their indentation once, the page's own values each time, and `Skeletons.stripped`
+tells the plugin the page needs no pass (unless the values join the parts where the pass would
+have written something else: then the page is filled as it is and passed as ever).
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+
+from builder.adapter.indentation import Piece, joined
 
 log = logging.getLogger("mkdocs.plugins.peru-timeline")
 
@@ -69,6 +77,7 @@ class Skeleton:
 
     parts: tuple[str, ...]
     slots: tuple[str, ...]
+    pieces: tuple[Piece, ...]  # the parts without their indentation
 
     @classmethod
     def cut(cls, rendered: str) -> Skeleton | None:
@@ -78,7 +87,7 @@ class Skeleton:
         parts, names = tuple(pieces[0::2]), tuple(pieces[1::2])
         if any("\x00" in part for part in parts) or not all(map(_known, names)):
             return None
-        return cls(parts, names)
+        return cls(parts, names, tuple(map(Piece.of, parts)))
 
     def fill(self, values: dict[str, str]) -> str:
         """The page: the skeleton with `values` (one per slot name) in its slots."""
@@ -86,6 +95,15 @@ class Skeleton:
         for name, part in zip(self.slots, self.parts[1:], strict=True):
             out += (values[name], part)
         return "".join(out)
+
+    def fill_without_indentation(self, values: dict[str, str]) -> str | None:
+        """The page as `fill` writes it, without its indentation (indentation.py); None where
+        the values do not join the parts as the whole page's pass would have."""
+        pieces = {name: Piece.of(value) for name, value in values.items()}
+        out = [self.pieces[0]]
+        for name, piece in zip(self.slots, self.pieces[1:], strict=True):
+            out += (pieces[name], piece)
+        return joined(out)
 
 
 # Each slot's value, from the real page (and its languages, for the switch's addresses).
@@ -118,17 +136,20 @@ def slot_value(name: str, page: Page, language: dict) -> str:
 class Skeletons:
     """The skeletons of one build's event pages, and the template function that writes a page
     from one: `{{ pcr_skeleton_page() }}`. `enabled` False renders every event page with the
-    theme (the tests compare the two); `filled` counts the pages written from a skeleton."""
+    theme (the tests compare the two); `filled` counts the pages written from a skeleton;
+    `stripped` holds the pages (by source path) written without the theme's indentation."""
 
     def __init__(self) -> None:
         self.enabled = True
         self.skeletons: dict[tuple, Skeleton | None] = {}
         self.filled = 0
+        self.stripped: set[str] = set()
 
     def reset(self) -> None:
         """Forget the last build's skeletons (a new build has a new theme environment)."""
         self.skeletons = {}
         self.filled = 0
+        self.stripped = set()
 
     @pass_context
     def page(self, context: Context) -> str:
@@ -153,8 +174,12 @@ class Skeletons:
         if skeleton is None:
             return template.render(values)
         self.filled += 1
-        slots = set(skeleton.slots)
-        return skeleton.fill({name: slot_value(name, page, language) for name in slots})
+        values = {name: slot_value(name, page, language) for name in set(skeleton.slots)}
+        stripped = skeleton.fill_without_indentation(values)
+        if stripped is None:
+            return skeleton.fill(values)
+        self.stripped.add(page.file.src_uri)
+        return stripped
 
 
 def fits(page: Page, language: dict) -> bool:

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from builder.adapter.indentation import without_indentation
+from builder.adapter.indentation import Piece, joined, without_indentation
 
 PAGE = """<!doctype html>
 <html>
@@ -127,3 +127,59 @@ def test_the_same_as_the_rule_on_random_pieces_of_markup():
     for _ in range(5000):
         page = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
         assert without_indentation(page) == _by_the_rule(page), repr(page)
+
+
+def _pieces(*texts: str) -> str | None:
+    return joined(Piece.of(text) for text in texts)
+
+
+def test_pieces_join_to_what_the_whole_page_becomes():
+    # Cut where a skeleton is cut: in an attribute, between elements, inside a kept element's
+    # neighbour; each piece loses its indentation alone, the page is the same.
+    cuts = [PAGE.index("aria-label") + 5, PAGE.index("Home"), PAGE.index("<pre>") - 2]
+    texts = [PAGE[a:b] for a, b in zip([0, *cuts], [*cuts, len(PAGE)], strict=True)]
+    assert _pieces(*texts) == without_indentation(PAGE)
+    assert _pieces("<p>\n  a ", "", "\n  b</p>") is None  # an empty piece between: one run
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("a  ", "\n  b"),  # a run of whitespace across the cut: one line break, not two pieces
+        ("<pre>\n  a", "\n  </pre>"),  # a kept element across the cut
+        ("<pre>a</pre><code>\n", " x</code>"),  # one left open after a closed one
+        ("x <pr", "e>\n  a</pre>"),  # an element's name cut
+        ("x <", "code>\n  a</code>"),
+    ],
+)
+def test_pieces_that_the_whole_page_s_pass_would_treat_otherwise_do_not_join(texts):
+    assert _pieces(*texts) is None
+
+
+def test_random_pieces_join_to_the_whole_page_s_pass_or_not_at_all():
+    pieces = [
+        " ",
+        "\t",
+        "\n",
+        "\xa0",
+        "a",
+        "<",
+        "pre",
+        ">",
+        "<pre>",
+        "</pre>",
+        "<code>",
+        "</CODE >",
+    ]
+    rng = random.Random(7)
+    joins = 0
+    for _ in range(20000):
+        texts = [
+            "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+            for _ in range(rng.randint(1, 4))
+        ]
+        page = _pieces(*texts)
+        if page is not None:
+            joins += 1
+            assert page == without_indentation("".join(texts)), repr(texts)
+    assert joins > 5000  # and the check is not so cautious that nothing joins
