@@ -397,3 +397,20 @@ def test_the_search_dialog_by_keyboard(chromium, repo_url, width, home, search):
     page.wait_for_url(target)
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("home", ["", "es/"])
+def test_the_home_pages_buttons_stand_apart(chromium, repo_url, width, home):
+    """The home page's buttons (timeline, maps, regions, presidents, data) are as far apart as
+    the space between two words: the maps button touched the regions one, a template tag at the
+    end of its line having taken the line's end with it (templates/home.md.j2)."""
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(repo_url + home)
+    boxes = [b.bounding_box() for b in page.locator("article p .md-button").all()]
+    assert len(boxes) == 5
+    for left, right in zip(boxes, boxes[1:], strict=False):
+        if abs(left["y"] - right["y"]) < 1:  # on one line
+            assert right["x"] - (left["x"] + left["width"]) >= 3, (left, right)
+    context.close()
