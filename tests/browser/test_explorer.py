@@ -482,6 +482,20 @@ def test_on_a_phone_the_map_waits_for_its_stylesheet_and_nothing_shifts(chromium
     context.close()
 
 
+@pytest.mark.parametrize("prefix", ["", "es/"])
+def test_the_explorers_stylesheet_comes_before_what_it_styles(repo_site, prefix):
+    """The explorer's stylesheet is linked in the page's body at the explorer's start, not at
+    the page's end: the browser paints nothing after a stylesheet in the body until it has
+    loaded. Linked last, a phone painted the explorer unstyled, wider than the screen, and then
+    moved it: a layout shift of 0.137 in half of the loads with the processor slowed six times,
+    none in eight with the link first (Lighthouse as a phone: 0.137 in three runs of three)."""
+    html = (repo_site / prefix / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert html.count("explorer.css") == 1
+    link = html.index("explorer.css")
+    assert html.index('id="pcr-explorer"') < link < html.index('class="pcr-band"')
+    assert link < html.index('id="pcr-static"')
+
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("width", [1280, 390])
 def test_screenshots_of_the_explorer(chromium, repo_url, record, lang, width, screenshot_dir):
