@@ -48,7 +48,7 @@ serve: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench
 
-# Lighthouse scores of five pages of the built site (tools/audit.py); exit 1 below a target.
+# Lighthouse scores of six pages of the built site, as a phone and a desktop (tools/audit.py); exit 1 below a target.
 audit: build $(NODE_STAMP)
 	$(BIN)/python -m tools.audit
 

@@ -2,17 +2,19 @@
 
 It serves the built site (`site/`) on a free 127.0.0.1 port and runs Lighthouse (npm's
 `lighthouse`, pinned in package.json, installed into node_modules/ by `npm ci`) with Debian's
-Chromium on the home page, the timeline, an event page (the timeline's first entry, its newest
-event), a region page (Metropolitan Lima) and a map page (the first map of the maps page). It prints
-the four scores of each page as a table and, for every page that misses a target, the audits that
-cost it points, so a developer knows what to fix. Exit status 1 when a page misses a target.
+Chromium on the home page, the Spanish home page, the timeline, an event page (the timeline's
+first entry, its newest event), a region page (Metropolitan Lima) and a map page (the first map of
+the maps page), each as a phone and as a desktop computer. It prints the four scores of each page
+as a table and, for every page that misses a target, the audits that cost it points, so a
+developer knows what to fix. Exit status 1 when a page misses a target.
 
-Lighthouse's default mobile settings are used unchanged (simulated Slow 4G, 4x CPU slowdown). The
-server compresses text with gzip, as GitHub Pages does. The performance score depends on how busy
-the machine is: a page that misses a target is audited again, up to three runs, and the table
-shows the median of each score.
+Lighthouse's own settings are used unchanged: its default mobile ones (simulated Slow 4G, 4x CPU
+slowdown) and its `desktop` preset. The server compresses text with gzip, as GitHub Pages does.
+The performance score depends on how busy the machine is: a page that misses a target is audited
+again, up to three runs, and the table shows the median of each score.
 
     python -m tools.audit [--site-dir site] [--runs 3] [--reports DIR] [--port 0]
+                          [--device mobile|desktop]
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ CATEGORIES = {
     "seo": "SEO",
 }
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+DEVICES = ("mobile", "desktop")  # Lighthouse's default settings, then its desktop preset
 REGION = "pe-lma"  # Metropolitan Lima: the region with the most events
 COMPRESSED_TYPES = (
     "text/",
@@ -75,20 +78,22 @@ class Failure:
 
 @dataclass(frozen=True)
 class Result:
-    """One page's scores (0-100, the median over its runs) and the failures of its median run."""
+    """One page's scores (0-100, the median over its runs) and the failures of its median run,
+    audited as a phone ("mobile") or a desktop computer."""
 
     label: str
     path: str
     scores: dict[str, int]
     failures: list[Failure]
     runs: int
+    device: str = "mobile"
 
     def misses(self) -> list[str]:
         return [c for c, target in TARGETS.items() if self.scores[c] < target]
 
 
 def pick_pages(site_dir: Path) -> list[tuple[str, str]]:
-    """The five audited pages as (label, path under the site root), chosen from the built site."""
+    """The six audited pages as (label, path under the site root), chosen from the built site."""
     newest = _built(site_dir / "timeline" / "data" / "list-0.js")
     rows = json.loads(_read(newest).split(",", 1)[1].rsplit(")", 1)[0])
     if not rows:
@@ -105,6 +110,7 @@ def pick_pages(site_dir: Path) -> list[tuple[str, str]]:
         raise SystemExit(f"{site_dir}/maps/index.html: no map page linked — are maps/ defined?")
     return [
         ("home", ""),
+        ("home (es)", "es/"),
         ("timeline", "timeline/"),
         ("event", f"events/{event}/"),
         ("region", region),
@@ -249,8 +255,9 @@ def serve(site_dir: Path, port: int = 0, transfers: list[Transfer] | None = None
         server.server_close()
 
 
-def lighthouse(url: str, output: Path) -> dict:
-    """Run Lighthouse once on `url` with Debian's Chromium; returns the parsed JSON report."""
+def lighthouse(url: str, output: Path, device: str = "mobile") -> dict:
+    """Run Lighthouse once on `url` with Debian's Chromium, as a phone ("mobile") or with its
+    desktop preset ("desktop"); returns the parsed JSON report."""
     command = [
         str(LIGHTHOUSE),
         url,
@@ -258,6 +265,7 @@ def lighthouse(url: str, output: Path) -> dict:
         f"--output-path={output}",
         "--quiet",
         f"--chrome-flags={CHROME_FLAGS}",
+        *(["--preset=desktop"] if device == "desktop" else []),
     ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
@@ -269,17 +277,20 @@ def lighthouse(url: str, output: Path) -> dict:
     return report
 
 
-def audit_page(base: str, label: str, path: str, runs: int, reports: Path) -> Result:
-    """Audit one page: once, then again (up to `runs` times) while the median of its runs so far
-    misses a target. Scores are medians, rounded down; the failures listed are those of the run
-    whose performance is the median one (of two, the lower)."""
+def audit_page(
+    base: str, label: str, path: str, runs: int, reports: Path, device: str = "mobile"
+) -> Result:
+    """Audit one page as `device`: once, then again (up to `runs` times) while the median of its
+    runs so far misses a target. Scores are medians, rounded down; the failures listed are those
+    of the run whose performance is the median one (of two, the lower)."""
     taken: list[tuple[dict[str, int], list[Failure]]] = []
+    name = re.sub(r"[^a-z0-9]+", "-", label).strip("-")
     for run in range(1, runs + 1):
-        report = lighthouse(base + path, reports / f"{label}-{run}.json")
+        report = lighthouse(base + path, reports / f"{name}-{device}-{run}.json", device)
         taken.append((scores(report), failures(report)))
         median = {c: math.floor(statistics.median(s[c] for s, _ in taken)) for c in CATEGORIES}
         middle = sorted(taken, key=lambda t: t[0]["performance"])[(len(taken) - 1) // 2]
-        result = Result(label, path, median, middle[1], len(taken))
+        result = Result(label, path, median, middle[1], len(taken), device)
         if not result.misses():
             break
     return result
@@ -287,16 +298,16 @@ def audit_page(base: str, label: str, path: str, runs: int, reports: Path) -> Re
 
 def table(results: list[Result]) -> str:
     """The scores as a fixed-width table, a page a row, misses marked with `!`."""
-    heads = ["page", "address", *(CATEGORIES[c] for c in CATEGORIES), "runs"]
+    heads = ["page", "address", "device", *(CATEGORIES[c] for c in CATEGORIES), "runs"]
     rows = []
     for r in results:
         cells = [f"{r.scores[c]}{'!' if c in r.misses() else ''}" for c in CATEGORIES]
-        rows.append([r.label, "/" + r.path, *cells, str(r.runs)])
+        rows.append([r.label, "/" + r.path, r.device, *cells, str(r.runs)])
     widths = [max(len(row[i]) for row in [heads, *rows]) for i in range(len(heads))]
     lines = []
     for row in [heads, *rows]:
         cells = [
-            cell.ljust(width) if i < 2 else cell.rjust(width)
+            cell.ljust(width) if i < 3 else cell.rjust(width)
             for i, (cell, width) in enumerate(zip(row, widths, strict=True))
         ]
         lines.append("  ".join(cells).rstrip())
@@ -315,7 +326,8 @@ def report_text(results: list[Result], runs: int = 3) -> str:
     for result in results:
         if not result.misses():
             continue
-        lines += ["", f"{result.label} (/{result.path}) misses {', '.join(result.misses())}:"]
+        where = f"/{result.path}, {result.device}"
+        lines += ["", f"{result.label} ({where}) misses {', '.join(result.misses())}:"]
         for f in result.failures:
             if f.category not in result.misses():
                 continue
@@ -332,6 +344,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="most Lighthouse runs per page")
     parser.add_argument("--reports", type=Path, help="keep the JSON reports in this folder")
     parser.add_argument("--port", type=int, default=0, help="the server's port (0: any free one)")
+    parser.add_argument(
+        "--device",
+        choices=DEVICES,
+        action="append",
+        help="audit as this device only (default: both)",
+    )
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         raise SystemExit(f"{LIGHTHOUSE}: missing — run `npm ci` (make audit does)")
@@ -343,9 +361,10 @@ def main(argv: list[str] | None = None) -> int:
         reports.mkdir(parents=True, exist_ok=True)
         results = []
         with serve(args.site_dir, args.port) as base:
-            for label, path in pages:
-                print(f"auditing /{path} …", file=sys.stderr, flush=True)
-                results.append(audit_page(base, label, path, args.runs, reports))
+            for device in args.device or DEVICES:
+                for label, path in pages:
+                    print(f"auditing /{path} as {device} …", file=sys.stderr, flush=True)
+                    results.append(audit_page(base, label, path, args.runs, reports, device))
     print(report_text(results, args.runs))
     return 1 if any(r.misses() for r in results) else 0
 

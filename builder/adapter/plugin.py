@@ -77,6 +77,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.offline = False
         self.pagefind = False  # the published site's search is Pagefind's (pagefind_index.py)
         self.indexer: pagefind_index.PagefindIndexer | None = None
+        self.page_lists: list[str] = []  # the sitemap's, made in on_env (sitemap.py)
         self.published_directory_urls = True
         self.cache: FileCache | None = None
         self.templates = None  # Jinja's compiled templates, kept beside the cache
@@ -127,9 +128,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         config.theme.static_templates.add(ICONS_STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
-        # The sitemaps (templates/overrides/): the page list with each page's versions, and an
-        # index beside each other language's feed, where the theme's script looks for one.
-        config.theme.static_templates.add("sitemap-pages.xml")
+        # The sitemap index (templates/overrides/) beside each other language's feed too, where
+        # the theme's script looks for one; the page lists it names are sitemap.py's.
         for lang in self.config.languages:
             if lang != "en":
                 config.theme.static_templates.add(f"{paths.lang_prefix(lang)}sitemap.xml")
@@ -247,11 +247,15 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
                 config.nav = english_nav
         return nav
 
-    # Runs once MkDocs has made its template environment: the sitemap lists each page's versions;
-    # event pages are written from skeletons the theme renders once per kind (skeleton.py).
+    # Runs once MkDocs has made its template environment, with every page known: the sitemap's
+    # page lists, each page with its versions, which the sitemap index names; event pages are
+    # written from skeletons the theme renders once per kind (skeleton.py).
     def on_env(self, env, *, config, files):
         env.bytecode_cache = self.templates  # before the theme loads its first template
         env.globals["pcr_languages_of"] = self._versions_of
+        entries = sitemap.site_entries(files, config.site_url or "", self._versions_of)
+        self.page_lists = sitemap.page_lists(entries)
+        env.globals["pcr_page_lists"] = sitemap.list_names(len(self.page_lists))
         self.skeletons.reset()
         env.globals["pcr_skeleton_page"] = self.skeletons.page
         if self.pagefind:  # Pagefind indexes each page as it is written, on the other core
@@ -332,8 +336,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # Runs last, once the theme's search plugin has written its one index (and the theme's own
     # offline plugin, if a site enables it, its search_index.js): one index per language, whole
     # again after a preview's rebuild; on the published site, Pagefind's index, which has read
-    # each page as it was written, of the whole site. The sitemap's page list, written by the
-    # theme, is gzipped last.
+    # each page as it was written, of the whole site. The sitemap's page lists are written last.
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
@@ -348,7 +351,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.finish()
-        sitemap.compress_page_list(site_dir)
+        sitemap.write_page_lists(site_dir, self.page_lists)
 
     # Runs when a build fails: Pagefind's indexer stops with it.
     def on_build_error(self, *, error: Exception) -> None:

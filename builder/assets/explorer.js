@@ -76,6 +76,12 @@
     var style = document.createElement("link");
     style.rel = "stylesheet";
     style.href = base + "leaflet.css";
+    // The map is drawn once its stylesheet has loaded: before, Leaflet's panes lie in the
+    // page's flow, thousands of pixels wide, and a phone lays the whole page out wider.
+    var styled = new Promise(function (resolve, reject) {
+      style.onload = resolve;
+      style.onerror = reject;
+    });
     document.head.appendChild(style);
     var script = new Promise(function (resolve, reject) {
       var tag = document.createElement("script");
@@ -84,7 +90,7 @@
       tag.onerror = reject;
       document.head.appendChild(tag);
     });
-    Promise.all([script, D.load(folder, "regions")]).then(function (parts) {
+    Promise.all([script, D.load(folder, "regions"), styled]).then(function (parts) {
       regionMap = new X.RegionMap(mapElement, parts[1], model, words, toggleRegion);
       X.app.map = regionMap;
       if (placeCounts) regionMap.update(placeCounts, state.region ? model.placeAt[state.region] : -1);

@@ -62,6 +62,24 @@
         if (first) first.focus();
       }
     });
+    // The closed search box is hidden below the theme's breakpoint (timeline.css), so the theme's
+    // focusing of it, on the label's click, comes before the box is shown: it takes the focus
+    // once open, as a phone's keyboard needs. Closed (Escape, or Tab out of it), the focus goes
+    // back to the button that opened it.
+    if (id === "__search" && names[id]) {
+      var narrow = window.matchMedia("(max-width: 59.9844em)");
+      var dialog = names[id].closest(".md-search");
+      toggle.addEventListener("change", function () {
+        if (!narrow.matches) return;
+        var field = names[id];
+        var active = document.activeElement;
+        if (toggle.checked && active !== field) {
+          field.focus();
+        } else if (!toggle.checked && (active === document.body || dialog.contains(active))) {
+          button.focus();
+        }
+      });
+    }
     // Escape closes the drawer and gives the focus back to its button.
     if (id === "__drawer" && names[id]) {
       names[id].addEventListener("keydown", function (event) {

@@ -318,3 +318,99 @@ def test_on_a_phone_the_header_menu_and_search_buttons_are_keyboard_stops(
     playwright_api.expect(page.locator(".md-search-result__link").first).to_be_visible()
     assert errors == []
     context.close()
+
+
+SEARCH_FOCUS = """() => {
+    const el = document.activeElement;
+    const label = el.closest('label');
+    const box = el.getBoundingClientRect();
+    return {
+        for: label && label.getAttribute('for'), label: el.getAttribute('aria-label'),
+        name: el.getAttribute('name'), href: el.href || null,
+        inSearch: !!el.closest('.md-search'), seen: box.width > 0 && box.height > 0
+            && getComputedStyle(el).visibility === 'visible',
+    };
+}"""
+
+
+def _tab_into_search(page, width: int) -> dict:
+    """Tab from the top of the page to the search: its button on a phone, its field on a wide
+    screen (the stop after the logo); what has the focus then."""
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(SEARCH_FOCUS)
+        if focused["for"] == "__search" or focused["name"] == "query":
+            break
+    wanted = ("__search", None) if width == 390 else (None, "query")
+    assert (focused["for"], focused["name"]) == wanted, focused
+    return focused
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(("home", "search"), [("", "Search"), ("es/", "Búsqueda")])
+def test_the_search_dialog_by_keyboard(chromium, repo_url, width, home, search):
+    """On a phone the closed search dialog is out of sight, and so out of the tab order: the stop
+    after its button is the page's next one, not the dialog's hidden field (timeline.css). Opened
+    by the button, its field takes the focus; the arrows move through the results, Enter opens
+    one, Escape closes the dialog and gives the focus back to the button. On a wide screen the
+    field is in the header, a stop of its own, and works the same way."""
+    context = chromium.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    field = page.locator("form[name=search] input[name=query]")
+    page.goto(repo_url + home)
+    focused = _tab_into_search(page, width)
+    assert focused["label"] == search and focused["seen"]
+    if width == 390:
+        page.keyboard.press("Tab")
+        after = page.evaluate(SEARCH_FOCUS)
+        assert not after["inSearch"] and after["seen"], after
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Enter")
+    playwright_api.expect(field).to_be_focused()
+    playwright_api.expect(field).to_be_in_viewport()
+    page.keyboard.type("Chancay")
+    first = page.locator(".md-search-result__link").first
+    playwright_api.expect(first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate(SEARCH_FOCUS)
+    assert focused["inSearch"] and focused["href"] == first.evaluate("a => a.href")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    playwright_api.expect(first).to_be_hidden()
+    if width == 390:
+        focused = page.evaluate(SEARCH_FOCUS)
+        assert (focused["for"], focused["label"], focused["seen"]) == ("__search", search, True)
+    page.keyboard.press("Tab")  # on from where the search was, to a stop the reader sees
+    assert page.evaluate(SEARCH_FOCUS)["seen"]
+
+    page.goto(repo_url + home)
+    _tab_into_search(page, width)
+    if width == 390:
+        page.keyboard.press("Enter")
+    page.keyboard.type("Chancay")
+    playwright_api.expect(first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate(SEARCH_FOCUS)["href"]
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("home", ["", "es/"])
+def test_the_home_pages_buttons_stand_apart(chromium, repo_url, width, home):
+    """The home page's buttons (timeline, maps, regions, presidents, data) are as far apart as
+    the space between two words: the maps button touched the regions one, a template tag at the
+    end of its line having taken the line's end with it (templates/home.md.j2)."""
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(repo_url + home)
+    boxes = [b.bounding_box() for b in page.locator("article p .md-button").all()]
+    assert len(boxes) == 5
+    for left, right in zip(boxes, boxes[1:], strict=False):
+        if abs(left["y"] - right["y"]) < 1:  # on one line
+            assert right["x"] - (left["x"] + left["width"]) >= 3, (left, right)
+    context.close()

@@ -38,10 +38,11 @@ def site_tree(root: Path, regions: list[str], maps_html: str) -> Path:
 MAPS = '<a href="../about/">About</a><a href="#maps">Maps</a><a href="ports/">Ports</a><a href="x/">X</a>'
 
 
-def test_the_five_pages_are_the_home_timeline_first_event_lima_and_first_map(tmp_path):
+def test_the_six_pages_are_both_homes_timeline_first_event_lima_and_first_map(tmp_path):
     site = site_tree(tmp_path / "site", ["pe-ama", "pe-lma"], MAPS)
     assert audit.pick_pages(site) == [
         ("home", ""),
+        ("home (es)", "es/"),
         ("timeline", "timeline/"),
         ("event", "events/2026-03-01-newest/"),
         ("region", "regions/pe-lma/"),
@@ -98,19 +99,23 @@ def test_the_text_shows_the_table_marks_misses_and_names_what_to_fix():
     failing = audit.Result(
         "region", "regions/pe-lma/", audit.scores(report), audit.failures(report), 3
     )
-    passing = audit.Result("home", "", dict.fromkeys(audit.CATEGORIES, 100), [], 1)
+    passing = audit.Result("home", "", dict.fromkeys(audit.CATEGORIES, 100), [], 1, "desktop")
     assert passing.misses() == []
     assert failing.misses() == ["performance", "accessibility", "best-practices", "seo"]
     text = audit.report_text([passing, failing])
     lines = text.splitlines()
     assert lines[0].split() == [
-        *["page", "address", "performance", "accessibility", "best", "practices", "SEO", "runs"]
+        *["page", "address", "device", "performance", "accessibility", "best", "practices"],
+        *["SEO", "runs"],
     ]
-    assert lines[1].split() == ["home", "/", "100", "100", "100", "100", "1"]
-    assert lines[2].split() == ["region", "/regions/pe-lma/", "94!", "93!", "96!", "90!", "3"]
+    assert lines[1].split() == ["home", "/", "desktop", "100", "100", "100", "100", "1"]
+    assert lines[2].split() == [
+        *["region", "/regions/pe-lma/", "mobile", "94!", "93!", "96!", "90!", "3"]
+    ]
     assert "median" in text
     assert (
-        "region (/regions/pe-lma/) misses performance, accessibility, best-practices, seo:" in text
+        "region (/regions/pe-lma/, mobile) misses performance, accessibility, best-practices, seo:"
+        in text
     )
     assert "[SEO] hreflang: Document doesn't have a valid `hreflang`" in text
     assert "home (/) misses" not in text
@@ -120,7 +125,7 @@ def test_a_page_that_misses_is_run_three_times_and_the_median_is_kept(monkeypatc
     report = json.loads(REPORT.read_text(encoding="utf-8"))
     performance = iter([0.80, 0.97, 0.91])
 
-    def fake_lighthouse(url, output):
+    def fake_lighthouse(url, output, device):
         report["categories"]["performance"]["score"] = next(performance)
         return report
 
@@ -136,9 +141,12 @@ def test_a_page_that_meets_every_target_is_run_once(monkeypatch, tmp_path):
     for category in report["categories"].values():
         category["score"] = 1
     calls = []
-    monkeypatch.setattr(audit, "lighthouse", lambda url, output: calls.append(url) or report)
-    result = audit.audit_page("http://127.0.0.1:1/", "home", "", 3, tmp_path)
-    assert (result.runs, calls, result.misses()) == (1, ["http://127.0.0.1:1/"], [])
+    monkeypatch.setattr(
+        audit, "lighthouse", lambda url, output, device: calls.append((url, device)) or report
+    )
+    result = audit.audit_page("http://127.0.0.1:1/", "home (es)", "es/", 3, tmp_path, "desktop")
+    assert (result.runs, calls, result.misses()) == (1, [("http://127.0.0.1:1/es/", "desktop")], [])
+    assert result.device == "desktop"
 
 
 def test_the_server_compresses_text_like_a_static_host(tmp_path):
@@ -171,10 +179,25 @@ def test_a_second_run_that_brings_the_median_to_the_target_ends_the_runs(monkeyp
         category["score"] = 1
     performance = iter([0.93, 0.99, 0.50])
 
-    def fake_lighthouse(url, output):
+    def fake_lighthouse(url, output, device):
         report["categories"]["performance"]["score"] = next(performance)
         return report
 
     monkeypatch.setattr(audit, "lighthouse", fake_lighthouse)
     result = audit.audit_page("http://127.0.0.1:1/", "home", "", 3, tmp_path)
     assert (result.runs, result.scores["performance"], result.misses()) == (2, 96, [])
+
+
+@pytest.mark.parametrize(("device", "preset"), [("mobile", []), ("desktop", ["--preset=desktop"])])
+def test_a_desktop_audit_takes_lighthouses_desktop_preset(monkeypatch, tmp_path, device, preset):
+    report = json.loads(REPORT.read_text(encoding="utf-8"))
+    commands = []
+
+    def fake_run(command, **kwargs):
+        commands.append(command)
+        (tmp_path / "out.json").write_text(json.dumps(report), encoding="utf-8")
+        return audit.subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(audit.subprocess, "run", fake_run)
+    assert audit.lighthouse("http://127.0.0.1:1/", tmp_path / "out.json", device) == report
+    assert [arg for arg in commands[0] if arg.startswith("--preset")] == preset
