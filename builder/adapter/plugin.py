@@ -22,6 +22,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.utils import normalize_url
 
 from builder.adapter import languages, offline, pagefind_index, previews, reuse, search, sitemap
+from builder.adapter.anchors import PageAnchors, carried_over
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.forked import Forked, can_fork
@@ -85,6 +86,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         # A build after an edit to the record takes the unchanged files from the last (reuse.py).
         self.previous: reuse.PreviousSite | None = None
         self.page_order: list[str] = []
+        # Each page's anchors, given back to the pages a rebuild does not render (anchors.py).
+        self.anchors: PageAnchors = {}
 
     # Runs once when MkDocs starts; its instance then lives across the preview's rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -93,6 +96,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         # `peru-timeline build` asks for a dirty build only to reuse its previous site.
         building_on = command == "build" and dirty
         self.previous = reuse.PreviousSite.from_environment() if building_on else None
+        self.anchors = self.previous.anchors if self.previous is not None else {}
 
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
@@ -119,8 +123,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         # The sitemaps (templates/overrides/): the page list with each page's versions, and an
-        # index beside each other language's feed, where the theme's script looks for one.
-        config.theme.static_templates.add("sitemap-pages.xml")
+        # index beside each other language's feed, where the theme's script looks for one. A
+        # preview writes no page list (`on_files`): no search engine reads it there.
+        config.theme.static_templates.add(sitemap.PAGE_LIST)
         for lang in self.config.languages:
             if lang != "en":
                 config.theme.static_templates.add(f"{paths.lang_prefix(lang)}sitemap.xml")
@@ -195,6 +200,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             ],
         }
         self._add(files, outputs, config)
+        if self.serving:  # at 10,000 events the page list was half a second of every rebuild
+            config.theme.static_templates.discard(sitemap.PAGE_LIST)
         self._leave_translations_out_of_the_nav(files)
         if self.cache is not None:
             self.cache.prune()
@@ -217,8 +224,10 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # get pages that convert no Markdown.
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.navs = {}
-        for path in sorted(self.prerendered):
-            PrerenderedPage(None, files.get_file_from_path(path), config)
+        for path in sorted(self.prerendered):  # those in a navigation; the others have theirs
+            file = files.get_file_from_path(path)
+            if not isinstance(file.page, PrerenderedPage):
+                PrerenderedPage(None, file, config)
         if not config.nav:
             return nav
         english_nav = config.nav
@@ -238,9 +247,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
                 config.nav = english_nav
         return nav
 
-    # Runs once MkDocs has made its template environment: the sitemap lists each page's versions;
-    # event pages are written from skeletons the theme renders once per kind (skeleton.py).
+    # Runs once MkDocs has made its template environment, every page read: the sitemap lists each
+    # page's versions; event pages are written from skeletons the theme renders once per kind
+    # (skeleton.py); the pages a rebuild does not render get their anchors back (anchors.py).
     def on_env(self, env, *, config, files):
+        self.anchors = carried_over(files, self.anchors)
+        reuse.write_anchors(self.anchors)
         env.bytecode_cache = self.templates  # before the theme loads its first template
         env.globals["pcr_languages_of"] = self._versions_of
         self.skeletons.reset()
@@ -467,9 +479,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             # navigation into every page, so listing them all would make the build quadratic.
             in_nav = not output.is_page or output.path in index_pages
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, output.path, content=output.content, inclusion=inclusion)
-            )
+            file = File.generated(config, output.path, content=output.content, inclusion=inclusion)
+            files.append(file)
+            if output.html and not in_nav:
+                # Its page now: MkDocs' navigation would make each page outside it a Markdown
+                # page first, for `on_nav` to replace (22,000 pages made twice at 10,000 events).
+                PrerenderedPage(None, file, config)
 
 
 def _problems_error(what: str, error: RecordError) -> PluginError:
