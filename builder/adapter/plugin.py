@@ -334,14 +334,16 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        index = None  # the theme's index, when a preview's rebuild holds it already
         if self.changed is not None:  # a preview's rebuild indexed only the pages it rendered
             earlier = None if self.changed.everything else self.search_docs
-            self.search_docs = search.with_earlier_entries(
+            index = search.with_earlier_entries(
                 site_dir, earlier, self.page_order, self.changed.rendered
             )
+            self.search_docs = index["docs"] if index is not None else None
         if self.previous is not None:  # so did a build that took the other pages from the last
             self.previous.complete_search_index(site_dir, self.page_order, self.config.languages)
-        search.split_index(site_dir, self.config.languages, self.offline)
+        search.split_index(site_dir, self.config.languages, self.offline, index)
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.finish()
