@@ -42,11 +42,12 @@ def carried_over(files: Files, earlier: PageAnchors) -> PageAnchors:
             continue
         ids, links = last
         page.present_anchor_ids = ids
-        page.links_to_anchors = {
-            target: dict(anchors)
-            for target_uri, anchors in links.items()
-            if (target := files.get_file_from_path(target_uri)) is not None
-        }
+        if links:  # most pages link to no anchor of another page
+            page.links_to_anchors = {
+                target: dict(anchors)
+                for target_uri, anchors in links.items()
+                if (target := files.get_file_from_path(target_uri)) is not None
+            }
         kept[file.src_uri] = last
     return kept
 
