@@ -26,6 +26,7 @@ from builder.adapter.anchors import PageAnchors, carried_over
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.forked import Forked, can_fork
+from builder.adapter.heap import settle_heap
 from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
@@ -101,6 +102,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.changed is not None:  # a preview's rebuild: its collector passes stay short
+            settle_heap()
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
         self.cache = FileCache(self.root / self.config.cache_dir) if self.config.cache_dir else None
