@@ -25,9 +25,11 @@ STATE_FOLDER = ".cache/peru-timeline-builds"
 # How a build went: everything rendered, only what the record's edit changed, or nothing.
 CLEAN, REUSED, UP_TO_DATE = "clean", "reused", "up to date"
 # Set in the generator's environment for the plugin (reuse.py): the JSON file of the previous
-# build, whose unchanged files this one takes, and where it writes its generated files' digests.
+# build, whose unchanged files this one takes, and where it writes its generated files' digests
+# and its pages' anchors (anchors.py: the next reused build checks links into pages it keeps).
 PREVIOUS_ENV = "PERU_TIMELINE_PREVIOUS_BUILD"
 DIGESTS_ENV = "PERU_TIMELINE_DIGESTS"
+ANCHORS_ENV = "PERU_TIMELINE_ANCHORS"
 
 
 # The modes a new folder and a new file get before the umask takes its bits away.
@@ -112,6 +114,7 @@ def build_site(
     try:
         if state:
             env[DIGESTS_ENV] = str(staging.with_name(staging.name + ".digests"))
+            env[ANCHORS_ENV] = str(staging.with_name(staging.name + ".anchors"))
         if reused:
             env[PREVIOUS_ENV] = str(state.path)
         result = subprocess.run(
@@ -140,17 +143,18 @@ def build_site(
             state.forget()  # the site it describes is about to go
         _swap_in(staging, site_dir)
         if state and inputs and remember:
-            state.remember(inputs, Path(env[DIGESTS_ENV]))
+            state.remember(inputs, Path(env[DIGESTS_ENV]), Path(env[ANCHORS_ENV]))
         return Built(output, REUSED if reused else CLEAN)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if state:
-            Path(staging.with_name(staging.name + ".digests")).unlink(missing_ok=True)
+            for suffix in (".digests", ".anchors"):
+                staging.with_name(staging.name + suffix).unlink(missing_ok=True)
 
 
 class _State:
-    """What the last build of `site_dir` read, the site it left and its generated files'
-    digests, in the project's .cache/peru-timeline-builds/ (one file per site folder)."""
+    """What the last build of `site_dir` read, the site it left, its generated files' digests
+    and its pages' anchors, in the project's .cache/peru-timeline-builds/ (one file per site folder)."""
 
     def __init__(self, root: Path, site_dir: Path) -> None:
         self.site_dir = site_dir
@@ -175,8 +179,8 @@ class _State:
     def forget(self) -> None:
         self.path.unlink(missing_ok=True)
 
-    def remember(self, inputs: BuildInputs, digests: Path) -> None:
-        if not digests.is_file():  # the site's mkdocs.yml does not use the plugin
+    def remember(self, inputs: BuildInputs, digests: Path, anchors: Path) -> None:
+        if not digests.is_file() or not anchors.is_file():  # mkdocs.yml does not use the plugin
             return
         state = {
             "site_dir": str(self.site_dir),
@@ -184,6 +188,7 @@ class _State:
             "manifest": site_manifest(self.site_dir),
             "umask": umask(),
             "digests": json.loads(digests.read_text(encoding="utf-8")),
+            "anchors": json.loads(anchors.read_text(encoding="utf-8")),
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_suffix(".partial")

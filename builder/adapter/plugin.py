@@ -31,9 +31,11 @@ from builder.adapter import (
     search,
     sitemap,
 )
+from builder.adapter.anchors import PageAnchors, carried_over
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.forked import Forked, both, can_fork
+from builder.adapter.heap import settle_heap
 from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
@@ -95,6 +97,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         # A build after an edit to the record takes the unchanged files from the last (reuse.py).
         self.previous: reuse.PreviousSite | None = None
         self.page_order: list[str] = []
+        # Each page's anchors, given back to the pages a rebuild does not render (anchors.py).
+        self.anchors: PageAnchors = {}
 
     # Runs once when MkDocs starts; its instance then lives across the preview's rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -103,10 +107,13 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         # `peru-timeline build` asks for a dirty build only to reuse its previous site.
         building_on = command == "build" and dirty
         self.previous = reuse.PreviousSite.from_environment() if building_on else None
+        self.anchors = self.previous.anchors if self.previous is not None else {}
 
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.changed is not None:  # a preview's rebuild: its collector passes stay short
+            settle_heap()
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
         self.cache = FileCache(self.root / self.config.cache_dir) if self.config.cache_dir else None
@@ -129,7 +136,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         # The sitemap index (templates/overrides/) beside each other language's feed too, where
-        # the theme's script looks for one; the page lists it names are sitemap.py's.
+        # the theme's script looks for one; the page lists it names are sitemap.py's, and a
+        # preview writes none (`on_env`): no search engine reads it there.
         for lang in self.config.languages:
             if lang != "en":
                 config.theme.static_templates.add(f"{paths.lang_prefix(lang)}sitemap.xml")
@@ -226,8 +234,10 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # get pages that convert no Markdown.
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.navs = {}
-        for path in sorted(self.prerendered):
-            PrerenderedPage(None, files.get_file_from_path(path), config)
+        for path in sorted(self.prerendered):  # those in a navigation; the others have theirs
+            file = files.get_file_from_path(path)
+            if not isinstance(file.page, PrerenderedPage):
+                PrerenderedPage(None, file, config)
         if not config.nav:
             return nav
         english_nav = config.nav
@@ -249,12 +259,22 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
 
     # Runs once MkDocs has made its template environment, with every page known: the sitemap's
     # page lists, each page with its versions, which the sitemap index names; event pages are
-    # written from skeletons the theme renders once per kind (skeleton.py).
+    # written from skeletons the theme renders once per kind (skeleton.py); the pages a rebuild
+    # does not render get their anchors back (anchors.py).
     def on_env(self, env, *, config, files):
+        self.anchors = carried_over(files, self.anchors)
+        reuse.write_anchors(self.anchors)
         env.bytecode_cache = self.templates  # before the theme loads its first template
         env.globals["pcr_languages_of"] = self._versions_of
-        entries = sitemap.site_entries(files, config.site_url or "", self._versions_of)
-        self.page_lists = sitemap.page_lists(entries)
+        # A preview writes no page list: no search engine reads it, and at 10,000 events it was
+        # half a second of every rebuild.
+        self.page_lists = (
+            []
+            if self.serving
+            else sitemap.page_lists(
+                sitemap.site_entries(files, config.site_url or "", self._versions_of)
+            )
+        )
         env.globals["pcr_page_lists"] = sitemap.list_names(len(self.page_lists))
         self.skeletons.reset()
         env.globals["pcr_skeleton_page"] = self.skeletons.page
@@ -340,14 +360,16 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        index = None  # the theme's index, when a preview's rebuild holds it already
         if self.changed is not None:  # a preview's rebuild indexed only the pages it rendered
             earlier = None if self.changed.everything else self.search_docs
-            self.search_docs = search.with_earlier_entries(
+            index = search.with_earlier_entries(
                 site_dir, earlier, self.page_order, self.changed.rendered
             )
+            self.search_docs = index["docs"] if index is not None else None
         if self.previous is not None:  # so did a build that took the other pages from the last
             self.previous.complete_search_index(site_dir, self.page_order, self.config.languages)
-        search.split_index(site_dir, self.config.languages, self.offline)
+        search.split_index(site_dir, self.config.languages, self.offline, index)
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.finish()
@@ -491,9 +513,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             # navigation into every page, so listing them all would make the build quadratic.
             in_nav = not output.is_page or output.path in index_pages
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, output.path, content=output.content, inclusion=inclusion)
-            )
+            file = File.generated(config, output.path, content=output.content, inclusion=inclusion)
+            files.append(file)
+            if output.html and not in_nav:
+                # Its page now: MkDocs' navigation would make each page outside it a Markdown
+                # page first, for `on_nav` to replace (22,000 pages made twice at 10,000 events).
+                PrerenderedPage(None, file, config)
 
 
 def _problems_error(what: str, error: RecordError) -> PluginError:

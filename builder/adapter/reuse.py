@@ -6,8 +6,10 @@ changed since, it runs MkDocs' dirty build into a new staging folder and names t
 site in the environment. The plugin then marks as modified only the generated files whose
 contents differ from the last build's, links every other file's output from the previous site
 (MkDocs writes nothing it is told is unmodified, so the previous site is never written through
-a link), and, after the build, gives the theme's search index back the entries of the pages it
-did not render, in the order a clean build lists them. If the generated files are not the same
+a link), gives the pages it does not render their anchors and links to anchors from the last
+build, so that MkDocs checks every link to an anchor (anchors.py), and, after the build, gives
+the theme's search index back the entries of the pages it did not render, in the order a clean
+build lists them. If the generated files are not the same
 files as last time, everything is rendered. The result equals a clean build byte for byte
 (tests/adapter/test_incremental_build.py).
 """
@@ -23,7 +25,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import Files
 
-from builder.adapter.build import DIGESTS_ENV, PREVIOUS_ENV
+from builder.adapter.anchors import PageAnchors, as_data, from_data
+from builder.adapter.build import ANCHORS_ENV, DIGESTS_ENV, PREVIOUS_ENV
 from builder.adapter.rebuilds import digest_of, page_address, set_modified
 from builder.views import paths
 
@@ -42,6 +45,13 @@ def write_digests(files: Files) -> None:
         Path(target).write_text(json.dumps(generated_digests(files), sort_keys=True), "utf-8")
 
 
+def write_anchors(anchors: PageAnchors) -> None:
+    """Write the pages' anchors (anchors.py) where build.py asked for them, if it did."""
+    target = os.environ.get(ANCHORS_ENV)
+    if target:
+        Path(target).write_text(json.dumps(as_data(anchors), sort_keys=True), "utf-8")
+
+
 class _DirtyNotice(logging.Filter):
     """Drops MkDocs' warning that a dirty build may leave stale links: here every file whose
     output could differ is rendered, and a --strict build would stop on the warning."""
@@ -53,9 +63,10 @@ class _DirtyNotice(logging.Filter):
 class PreviousSite:
     """The previous build of this site folder, whose unchanged files this build takes."""
 
-    def __init__(self, site_dir: Path, digests: dict[str, str]) -> None:
+    def __init__(self, site_dir: Path, digests: dict[str, str], anchors: PageAnchors) -> None:
         self.site_dir = site_dir
         self.digests = digests
+        self.anchors = anchors  # each page's anchors as the build that rendered it saw them
         self.rendered: set[str] = set()  # the pages this build renders, by address
         self.everything = False
 
@@ -67,7 +78,7 @@ class PreviousSite:
             return None
         data = json.loads(Path(state).read_text(encoding="utf-8"))
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
-        return cls(Path(data["site_dir"]), data["digests"])
+        return cls(Path(data["site_dir"]), data["digests"], from_data(data.get("anchors", {})))
 
     def mark(self, files: Files, site_dir: Path) -> int:
         """Tell MkDocs which files to render or copy, link the others' output from the previous

@@ -48,9 +48,12 @@ def search_scripts(pagefind: bool = False) -> list[OutputFile]:
     ]
 
 
-def split_index(site_dir: Path, languages: Sequence[str], as_script: bool) -> None:
+def split_index(
+    site_dir: Path, languages: Sequence[str], as_script: bool, index: dict | None = None
+) -> None:
     """Split the theme's `search/search_index.json` into one index per language, each under its
-    language's folder; `as_script` also writes each as `search_index.js` (the offline copy)."""
+    language's folder; `as_script` also writes each as `search_index.js` (the offline copy).
+    `index` is that file's content when the caller holds it already (a preview's rebuild)."""
     index_path = site_dir / "search" / "search_index.json"
     if not index_path.is_file():
         return
@@ -59,7 +62,8 @@ def split_index(site_dir: Path, languages: Sequence[str], as_script: bool) -> No
         if as_script:
             write_script_index(index_path)
         return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
+    if index is None:
+        index = json.loads(index_path.read_text(encoding="utf-8"))
     by_language: dict[str, list] = {lang: [] for lang in languages}
     for doc in latest_entries(index["docs"]):
         lang = language_of(doc["location"], languages)
@@ -79,9 +83,9 @@ def split_index(site_dir: Path, languages: Sequence[str], as_script: bool) -> No
 
 def with_earlier_entries(
     site_dir: Path, earlier: list[dict] | None, pages: Sequence[str], rendered: set[str]
-) -> list[dict] | None:
-    """The theme's index after a preview's dirty rebuild, made whole again; its entries, to pass
-    as `earlier` after the next rebuild.
+) -> dict | None:
+    """The theme's index after a preview's dirty rebuild, made whole again, as written; its
+    entries (`docs`) are to pass as `earlier` after the next rebuild.
 
     Such a rebuild renders only the pages an edit changed (`rendered`, rebuilds.py), and the
     theme's index then holds theirs alone: every other page's entries come back from the last
@@ -100,7 +104,7 @@ def with_earlier_entries(
         index_path.write_text(
             json.dumps(index, separators=(",", ":"), ensure_ascii=True), encoding="utf-8"
         )
-    return index["docs"]
+    return index
 
 
 def _by_page(docs: list[dict]) -> dict[str, list[dict]]:

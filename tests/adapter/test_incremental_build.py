@@ -137,6 +137,37 @@ def test_a_failed_build_after_an_edit_leaves_the_site_and_the_next_build_recover
     assert digests(project / "site") == before
 
 
+def test_a_build_after_an_edit_checks_links_into_the_pages_it_takes_from_the_last(
+    tmp_path: Path,
+) -> None:
+    # A hand-written page links to an event page's title (its heading's anchor). Retitling the
+    # event changes that anchor and renders the event page alone: the page holding the link is
+    # the last build's. A clean build fails on the link, so the reused one must
+    # (builder/adapter/anchors.py).
+    root = copy_repo_project(tmp_path / "project")
+    page = "events/2026-06-07-presidential-runoff.md"
+    anchor = "runoff-between-keiko-fujimori-and-roberto-sanchez-ends-in-a-statistical-tie"
+    link = f"[The runoff]({page}#{anchor}-in-the-quick-count)"
+    edit(root, "## What it covers\n", f"## What it covers\n\n{link}\n", path="content/about.md")
+    build(root)
+    edit(root, "title: Runoff", "title: Retitled, Runoff")
+    before = digests(root / "site")
+    result = run_cli(root, "build", env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.exit_code != 0, result.output
+    assert (
+        f"Doc file 'about.md' contains a link '{page}#{anchor}-in-the-quick-count', "
+        f"but the doc '{page}' does not contain an anchor '#{anchor}-in-the-quick-count'"
+    ) in result.output
+    assert digests(root / "site") == before
+    # The title back: the link is good again; a reused build after another edit still passes
+    # and equals a clean one.
+    edit(root, "title: Retitled, Runoff", "title: Runoff")
+    assert "up to date" in build(root)
+    edit(root, "  On Sunday 7 June 2026", "  On Sunday, 7 June 2026")
+    assert "rendering only" in build(root)
+    assert_as_clean(root)
+
+
 def test_a_site_touched_since_its_build_is_built_again(project: Path) -> None:
     page = project / "site/about/index.html"
     page.write_text("edited by hand", encoding="utf-8")
@@ -216,6 +247,15 @@ def assert_preview_as_clean(root: Path, folder: Path, step: str) -> None:
     )
     differ = sorted(path for path in served if served[path] != clean[path])
     assert not differ, f"files that differ from a new preview's: {differ}"
+
+
+def test_a_preview_writes_no_sitemap_page_list(preview) -> None:
+    # Search engines never read a preview's sitemap; at 10,000 events its page list was half a
+    # second of every rebuild. The index the theme's script fetches is still written.
+    _root, folder, _running = preview
+    served = folder / "served"
+    assert (served / "sitemap.xml").is_file() and (served / "es/sitemap.xml").is_file()
+    assert not list(served.glob("sitemap-pages.xml*"))
 
 
 PREVIEW_EDITS = {
