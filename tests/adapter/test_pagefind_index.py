@@ -211,14 +211,21 @@ def pagefind_children() -> set[int]:
     return found
 
 
-def test_an_indexer_that_dies_mid_build_fails_it_and_leaves_no_process(tmp_path):
+def indexing_begun(tmp_path):
+    """A site, its indexer with the first page handed over, and the Pagefind processes that ran
+    before it: the indexer has started one process per language."""
     site = write_site(tmp_path / "site")
     before = pagefind_children()
     indexer = PagefindIndexer(site, ["en", "es"])
     indexer.expect(languages_of(BUILD_ORDER))
     indexer.add(BUILD_ORDER[0], (site / BUILD_ORDER[0]).read_text("utf-8"))
+    assert len(pagefind_children() - before) == 2  # one indexer per language
+    return site, indexer, before
+
+
+def test_an_indexer_that_dies_mid_build_fails_it_and_leaves_no_process(tmp_path):
+    site, indexer, before = indexing_begun(tmp_path)
     started = pagefind_children() - before
-    assert len(started) == 2  # one indexer per language
     os.kill(max(started), signal.SIGKILL)
     for path in BUILD_ORDER[1:]:
         indexer.add(path, (site / path).read_text("utf-8"))
@@ -229,12 +236,7 @@ def test_an_indexer_that_dies_mid_build_fails_it_and_leaves_no_process(tmp_path)
 
 
 def test_a_failed_build_stops_every_indexer(tmp_path):
-    site = write_site(tmp_path / "site")
-    before = pagefind_children()
-    indexer = PagefindIndexer(site, ["en", "es"])
-    indexer.expect(languages_of(BUILD_ORDER))
-    indexer.add(BUILD_ORDER[0], (site / BUILD_ORDER[0]).read_text("utf-8"))
-    assert len(pagefind_children() - before) == 2
+    site, indexer, before = indexing_begun(tmp_path)
     indexer.stop()  # on_build_error
     assert pagefind_children() == before
 

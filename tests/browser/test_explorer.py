@@ -406,15 +406,20 @@ def test_an_event_address_opens_the_timeline_at_that_event(visit, record):
     assert page.locator(".pcr-band__selected").count() == 1
 
 
+def phone(chromium, width: int, height: int, scale: float):
+    """A browser context as a phone of `width` × `height` CSS pixels: touch, mobile viewport."""
+    return chromium.new_context(
+        viewport={"width": width, "height": height},
+        has_touch=True,
+        is_mobile=True,
+        device_scale_factor=scale,
+    )
+
+
 def test_on_a_phone_the_map_stacks_above_the_list_and_one_finger_scrolls(
     chromium, repo_url, record
 ):
-    context = chromium.new_context(
-        viewport={"width": 390, "height": 844},
-        has_touch=True,
-        is_mobile=True,
-        device_scale_factor=2,
-    )
+    context = phone(chromium, 390, 844, scale=2)
     page = context.new_page()
     visit = Visit(page, repo_url)
     ready(visit.goto("es/timeline/"))
@@ -455,12 +460,7 @@ def test_on_a_phone_the_map_waits_for_its_stylesheet_and_nothing_shifts(chromium
     on a phone's slow network, Leaflet's panes lay in the page's flow thousands of pixels wide:
     the phone laid the whole page out wider for a moment and the explorer moved (Lighthouse:
     a layout shift of 0.137 on /timeline/ as a phone). Here the stylesheet is held back."""
-    context = chromium.new_context(
-        viewport={"width": 412, "height": 823},
-        has_touch=True,
-        is_mobile=True,
-        device_scale_factor=1.75,
-    )
+    context = phone(chromium, 412, 823, scale=1.75)  # Lighthouse's phone
     page = context.new_page()
     held = []
     page.route("**/assets/leaflet/leaflet.css", lambda route: held.append(route))
