@@ -90,3 +90,99 @@
     }
   });
 })();
+
+/* A table wider than the screen (the map pages' tables and the list of regions, on a phone)
+ * scrolls sideways inside the theme's wrapper, which showed nothing of it and which the keyboard
+ * could not reach: the last columns were simply cut at the screen's edge. Such a wrapper becomes
+ * a tab stop named after its heading (the arrow keys scroll it), gets a line above it saying
+ * that it scrolls, and timeline.css shades the edge where columns are hidden. A table that fits
+ * is left as the theme made it. The theme wraps its tables once the page is ready (document$),
+ * so this runs after it, and again when the width changes. */
+(function () {
+  "use strict";
+
+  var words = {
+    en: {
+      hint: "Wider than the screen: scroll the table sideways to see every column.",
+      region: "{name} (scrolls sideways)",
+      table: "Table",
+    },
+    es: {
+      hint: "Más ancha que la pantalla: desplace la tabla hacia el costado para ver todas las columnas.",
+      region: "{name} (se desplaza hacia el costado)",
+      table: "Tabla",
+    },
+  };
+  var lang = (document.documentElement.lang || "en").slice(0, 2);
+  var said = words[lang] || words.en;
+
+  function heading(table) {
+    for (var node = table; node && !node.matches("article"); node = node.parentElement) {
+      for (var before = node.previousElementSibling; before; before = before.previousElementSibling) {
+        if (/^H[1-6]$/.test(before.tagName)) return before.textContent.trim();
+      }
+    }
+    return said.table;
+  }
+
+  // A column of long texts (a map's events, its notes) keeps a readable width in a table that
+  // scrolls anyway, instead of one or two words a line.
+  function widen(wrap) {
+    var table = wrap.querySelector("table");
+    if (!table || !table.tHead) return;
+    var heads = table.tHead.rows[0].cells;
+    for (var column = 0; column < heads.length; column++) {
+      var longest = 0;
+      for (var row = 0; row < table.tBodies[0].rows.length; row++) {
+        var cell = table.tBodies[0].rows[row].cells[column];
+        if (cell) longest = Math.max(longest, cell.textContent.length);
+      }
+      if (longest > 40) heads[column].classList.add("pcr-long-column");
+    }
+  }
+
+  function mark(wrap) {
+    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    var hint = wrap.previousElementSibling;
+    var hinted = hint && hint.classList.contains("pcr-scroll-hint");
+    if (scrolls === wrap.classList.contains("pcr-scrolls")) return;
+    wrap.classList.toggle("pcr-scrolls", scrolls);
+    if (scrolls) {
+      widen(wrap);
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", said.region.replace("{name}", heading(wrap)));
+      if (!hinted) {
+        hint = document.createElement("p");
+        hint.className = "pcr-scroll-hint";
+        hint.textContent = said.hint;
+        wrap.parentNode.insertBefore(hint, wrap);
+      }
+    } else {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+      if (hinted) hint.remove();
+    }
+  }
+
+  function markAll() {
+    var wraps = document.querySelectorAll("article .md-typeset__scrollwrap");
+    for (var i = 0; i < wraps.length; i++) mark(wraps[i]);
+  }
+
+  var pending = false;
+  window.addEventListener("resize", function () {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () {
+      pending = false;
+      markAll();
+    });
+  });
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { setTimeout(markAll); });
+  } else {
+    document.addEventListener("DOMContentLoaded", markAll);
+  }
+})();

@@ -191,6 +191,92 @@ def test_the_maps_index_shows_each_print_map(chromium, published_url):
     context.close()
 
 
+TABLE_PAGES = ("map", "data", "presidents", "glossary", "theme", "region", "actor", "contributing")
+
+
+def table_wrappers(page) -> list[dict]:
+    """Each article table's scrolling wrapper: its overflow, its marks and its hint's visibility."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('article table')].map(table => {
+            const wrap = table.closest('.md-typeset__scrollwrap');
+            const hint = wrap.previousElementSibling;
+            return {
+                scrolls: wrap.scrollWidth > wrap.clientWidth + 1,
+                tabindex: wrap.getAttribute('tabindex'),
+                role: wrap.getAttribute('role'),
+                label: wrap.getAttribute('aria-label') || '',
+                hint: !!hint && hint.matches('.pcr-scroll-hint') && hint.offsetHeight > 0,
+            };
+        })"""
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_table_wider_than_a_phone_says_it_scrolls_and_the_keyboard_scrolls_it(
+    chromium, published_url, repo_record, lang
+):
+    """At 390 pixels a map's table of values (and the list of regions) is wider than the screen:
+    its last column was cut at the edge with nothing to say so. Every table that does not fit
+    is a named tab stop with a visible line saying it scrolls, and the arrow keys bring its last
+    column into view; a table that fits, or any table at 1280 pixels, has neither."""
+    pages = page_types(repo_record, lang)
+    addresses = [pages[name] for name in TABLE_PAGES] + [paths.page_url(paths.regions_index(lang))]
+    for width in (390, 1280):
+        context = chromium.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        scrolling = 0
+        for address in addresses:
+            page.goto(published_url + address)
+            page.wait_for_function(
+                "() => !document.querySelector('article table:not(.md-typeset__scrollwrap table)')"
+            )
+            page.wait_for_timeout(100)  # the marks are set just after the theme wraps its tables
+            for table in table_wrappers(page):
+                if table["scrolls"]:
+                    scrolling += 1
+                    assert table["tabindex"] == "0" and table["role"] == "region", (address, table)
+                    assert table["hint"] and table["label"], (address, table)
+                else:
+                    assert table == {**table, "tabindex": None, "role": None, "hint": False}, (
+                        address,
+                        table,
+                    )
+        if width == 1280:
+            assert scrolling == 0
+            context.close()
+            continue
+        assert scrolling >= 2  # the map's table and the list of regions
+        page.goto(published_url + pages["map"])
+        wrap = page.locator("article .pcr-scrolls").first
+        heading = "The values as a table" if lang == "en" else "Los valores en una tabla"
+        assert wrap.get_attribute("aria-label").startswith(heading)
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            if wrap.evaluate("element => element === document.activeElement"):
+                break
+        else:
+            raise AssertionError("Tab never reached the scrolling table")
+        last = wrap.locator("thead th").last
+        box = last.bounding_box()
+        assert box["x"] + box["width"] > width + 1, box  # cut at the edge before scrolling
+        for _ in range(40):
+            page.keyboard.press("ArrowRight")
+        # The keys scroll smoothly: wait for the scroll to reach the end.
+        wrap.evaluate(
+            """element => new Promise(done => { const at = () => element.scrollLeft +
+                element.clientWidth >= element.scrollWidth - 1 ? done() : setTimeout(at, 50);
+                setTimeout(done, 5000); at(); })"""
+        )
+        box = last.bounding_box()
+        assert box["x"] + box["width"] <= width + 1, box
+        # The column of events keeps a readable width: 12 ems, not one or two words a line.
+        assert box["width"] >= 140, box
+        # On paper the line about scrolling says nothing.
+        page.emulate_media(media="print")
+        assert page.locator(".pcr-scroll-hint").first.is_hidden()
+        context.close()
+
+
 # --- print ------------------------------------------------------------------------------------
 
 
