@@ -207,6 +207,18 @@ WORDS = {
         "without a president are marked. The events behind each change are under the theme {theme}."
     ),
     "presidents_missing": "The chart is not available in this build.",
+    "not_in_calendar": "Events not in the calendar",
+    "not_in_calendar_intro": (
+        "The calendar download ({calendar}) has only the days the record knows: an event known "
+        "only to the month or the year has no day to show it on, so it is left out. These are "
+        "those events, by date. Each is in every other download and on the {timeline}, under "
+        "its month or year."
+    ),
+    "not_in_calendar_count": {
+        "none": "Every event of the record is in the calendar.",
+        "one": "1 event of the record is not in the calendar:",
+        "other": "{n} events of the record are not in the calendar:",
+    },
     "events_index": "Events",
     "events_index_intro": (
         "Each event has a permanent page at events/<id>/. They are listed in the {timeline}, "

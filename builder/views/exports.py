@@ -24,6 +24,7 @@ from builder.record.model import LANGUAGES, Citation, Event, Localized, Record, 
 from builder.text.dates import dates_in_full
 from builder.text.markup import plain_text_with_addresses, xml_safe
 from builder.text.strings import strings
+from builder.views.calendar_days import has_a_known_day
 from builder.views.memo import ViewMemo
 from builder.views.output import OutputFile
 from builder.views.spreadsheet import guard_cell
@@ -405,8 +406,11 @@ def calendar_entries(event: Event, lang: str) -> list[CalendarEntry]:
     An event on a known day is that day; a period known to the day at both ends and at most
     MAX_CALENDAR_DAYS long is one entry over it. A longer period, or one with an end known only
     to the month or year, gets an entry on each end known to the day ("Begins: …", "Ends: …").
-    An event known only to the month or year is left out (content/data.md says so).
+    An event known only to the month or year is left out (`has_a_known_day`; content/data.md
+    says so, and the page data/not-in-calendar/ lists them).
     """
+    if not has_a_known_day(event):
+        return []
     words = strings(lang)["downloads"]
     title = event.title.get(lang)
     if event.approximate:

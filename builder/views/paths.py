@@ -98,6 +98,11 @@ def data_page(lang: str) -> str:
     return f"{lang_prefix(lang)}data.md"
 
 
+def not_in_calendar(lang: str) -> str:
+    """The list of the events the calendar download leaves out, beside the data page."""
+    return f"{lang_prefix(lang)}data/not-in-calendar.md"
+
+
 def content_page(name: str, lang: str) -> str:
     """A hand-written page in the docs folder (`about.md`)."""
     return f"{lang_prefix(lang)}{name}"
