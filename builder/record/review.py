@@ -93,7 +93,19 @@ SOURCE_KINDS = (
         ),
     ),
 )
+# A state outlet (TV Perú, Andina, CGTN, a Cuban state newspaper) or an official body (the Navy,
+# a truth commission) speaks for a government: neither a party's voice nor independent of the
+# government. These are whole words of a stance ("state-backed" counts, "statement" does not).
+STATE = "state"
+STATE_WORDS = ("state", "official", "government-funded", "estatal", "oficial", "gubernamental")
+_STATE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, STATE_WORDS)) + r")(?!\w)")
 INDEPENDENT = "independent"
+# How the review names each kind of source that is not independent.
+KIND_NAMES = {
+    "aggregator": "aggregator",
+    "partisan": "partisan",
+    STATE: "the state's (a state outlet or an official body)",
+}
 # A translation whose length differs from the English by more than this ratio is listed.
 LENGTH_RATIO = 1.6
 _QUOTED = re.compile(r'"[^"]*"|«[^»]*»|“[^”]*”')
@@ -162,11 +174,14 @@ def review_record(record: Record, lines: Mapping[str, FieldLines]) -> list[Findi
 
 
 def source_kind(source: Source) -> str:
-    """'aggregator', 'partisan' or 'independent', from the words of the source's `stance`."""
+    """'aggregator', 'partisan', 'state' or 'independent', from the words of the source's
+    `stance` (a partisan state outlet is partisan)."""
     stance = (source.stance or "").lower()
     for kind, words in SOURCE_KINDS:
         if any(word in stance for word in words):
             return kind
+    if _STATE.search(stance):
+        return STATE
     return INDEPENDENT
 
 
@@ -211,17 +226,25 @@ def check_title_labels(event: Event, record: Record, at: FieldLines) -> Iterable
 
 
 def check_verified_sources(event: Event, record: Record, at: FieldLines) -> Iterable[Finding]:
-    """A verified event none of whose sources is independent (all partisan or aggregator)."""
+    """A verified event none of whose sources is independent (all partisan, aggregator copies
+    or the state's own outlets and bodies)."""
     if event.status != "verified":
         return
     kinds = {source_kind(citation.source) for citation in event.sources}
     if INDEPENDENT in kinds:
         return
+    check = "cite an independent source that confirms it, or mark it reported and attribute it"
+    if STATE in kinds:
+        check = (
+            "a state outlet or official body confirms its government's own acts (a decree "
+            "published, an official count), not what that government is a party to: if the "
+            "event is such an act it may stay verified; otherwise " + check
+        )
     yield Finding(
         event.path,
         at.get("status", 1),
-        f"verified, but every source is {' or '.join(sorted(kinds))}",
-        "cite an independent source that confirms it, or mark it reported and attribute it",
+        f"verified, but every source is {' or '.join(KIND_NAMES[k] for k in sorted(kinds))}",
+        check,
     )
 
 

@@ -109,6 +109,77 @@ def test_a_verified_event_resting_only_on_partisan_and_aggregator_sources_is_lis
     ]
 
 
+STATE_SOURCE = """\
+  - publisher: Andina
+    title: Peruvians approve three reforms, reject one at referendum
+    date: 2018-12-09
+    stance: Peruvian state news agency
+    es:
+      stance: "agencia de noticias estatal peruana"
+"""
+
+
+@pytest.mark.parametrize(
+    "stance",
+    [
+        "Peruvian state news agency",
+        "Latin American state-backed broadcaster",
+        "official (Peruvian Navy)",
+        "Medio estatal peruano",
+    ],
+)
+def test_a_verified_event_resting_only_on_state_media_and_partisans_is_listed(
+    project: Project, stance: str
+) -> None:
+    """State media and official bodies speak for a government: they are not independent
+    confirmation, and the review says when they may still be enough (the state's own acts)."""
+    state = STATE_SOURCE.replace("stance: Peruvian state news agency", f"stance: {stance}")
+    text = only_wsws(VALID_EVENT).replace(WSWS_SOURCE, WSWS_SOURCE + state)
+    assert review(project, text) == [
+        f"{VALID_NAME}:16: verified, but every source is partisan or the state's (a state outlet "
+        "or an official body) — a state outlet or official body confirms its government's own "
+        "acts (a decree published, an official count), not what that government is a party to: "
+        "if the event is such an act it may stay verified; otherwise cite an independent source "
+        "that confirms it, or mark it reported and attribute it"
+    ]
+
+
+@pytest.mark.parametrize("stance", ["non-state news cooperative", "unofficial fan blog", ""])
+def test_a_stance_that_only_contains_state_words_is_independent(
+    project: Project, stance: str
+) -> None:
+    state = STATE_SOURCE.replace("stance: Peruvian state news agency", f"stance: {stance}")
+    if not stance:
+        state = (
+            state.replace("    stance: \n", "")
+            .replace("    es:\n", "")
+            .replace('      stance: "agencia de noticias estatal peruana"\n', "")
+        )
+    text = only_wsws(VALID_EVENT).replace(WSWS_SOURCE, WSWS_SOURCE + state)
+    assert review(project, text) == []
+
+
+def test_the_record_s_state_outlets_are_classed_as_the_state_s(repo_record) -> None:
+    """Andina, TV Perú, CGTN, teleSUR and Escambray in the real record (their stances)."""
+    from builder.record.review import source_kind
+
+    kinds = {
+        citation.source.publisher: source_kind(citation.source)
+        for event in repo_record.events
+        for citation in event.sources
+    }
+    for publisher in (
+        "Andina",
+        "TV Perú (ptv.pe)",
+        "CGTN en Español",
+        "teleSUR English",
+        "Escambray",
+    ):
+        assert kinds[publisher] == "state", publisher
+    assert kinds["World Socialist Web Site"] == "partisan"
+    assert kinds["RPP"] == "independent"
+
+
 def test_a_verified_event_with_one_independent_source_is_quiet(project: Project) -> None:
     text = VALID_EVENT.replace(
         "  - id: rpp-2026-02-18-balcazar\n", "  - id: rpp-2026-02-18-balcazar\n" + AGGREGATOR_SOURCE
