@@ -560,9 +560,10 @@ def feed_entries(
     """The `count` events the record changed last, newest change first.
 
     With a complete history each entry is dated by the commits of its file (an event not yet
-    committed counts as changed by the last commit); ties go to the later event date, then the
-    id. Without one (no git, a shallow clone) the order is by event date, newest first, and an
-    entry's `updated` is its date's first day: what `latest_events` gives.
+    committed counts as changed by the last commit), or by the last correction of a registry
+    source it cites when that is later; ties go to the later event date, then the id. Without
+    one (no git, a shallow clone) the order is by event date, newest first, and an entry's
+    `updated` is its date's first day: what `latest_events` gives.
     """
     if history is None or not history.complete or history.last_commit is None:
         return [FeedEntry(e, _atom_time(e.date)) for e in latest_events(events, count)]
@@ -571,6 +572,10 @@ def feed_entries(
     for event in latest_events(events, count=len(events)):
         changes = history.of(event.path)
         added, changed = (changes.added, changes.changed) if changes else (last, last)
+        for citation in event.sources:
+            corrected = history.source_changed(citation.source.id)
+            if citation.source.registered and corrected is not None and corrected > changed:
+                changed = corrected
         dated.append((changed, FeedEntry(event, _moment(changed), _moment(added))))
     dated.sort(key=lambda pair: pair[0], reverse=True)  # stable: date order breaks ties
     return [entry for _, entry in dated[:count]]

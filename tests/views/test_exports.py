@@ -573,6 +573,41 @@ def test_feed_falls_back_to_event_dates_in_a_shallow_clone(repository, tmp_path)
     assert feed.entries[0].title == "Transport workers strike in Cusco"
 
 
+def test_a_registry_source_s_time_is_its_entry_s_last_change(project):
+    """Each entry of events/registries/sources.yml is dated by the last commit that changed it;
+    a version that does not parse is skipped, and the one after it compared with the last read."""
+    git(project.root, "init", "-q", "-b", "main")
+    project.event(VALID_EVENT, VALID_NAME)
+    commit_all(project.root, "the record", "2026-04-01T10:00:00Z")
+    registry = project.root / "events" / "registries" / "sources.yml"
+    first = registry.read_text(encoding="utf-8")
+    added = "other-source:\n  publisher: Example Daily\n  title: Another\n  date: 2026-03\n"
+    registry.write_text(first.replace("juró como", "juró ayer como") + added, encoding="utf-8")
+    commit_all(project.root, "a correction and a new source", "2026-04-02T10:00:00Z")
+    registry.write_text(registry.read_text(encoding="utf-8") + "broken: [\n", encoding="utf-8")
+    commit_all(project.root, "a broken registry", "2026-04-03T10:00:00Z")
+    fixed = (
+        registry.read_text(encoding="utf-8")
+        .replace("broken: [\n", "")
+        .replace("date: 2026-03", "date: 2026-03-30")
+    )
+    registry.write_text(fixed, encoding="utf-8")
+    commit_all(project.root, "fixed, and a date corrected", "2026-04-04T10:00:00Z")
+    history = read_history(project.root)
+    assert history.source_changed("rpp-2026-02-18-balcazar") == dt.datetime(
+        2026, 4, 2, 10, tzinfo=dt.UTC
+    )
+    assert history.source_changed("other-source") == dt.datetime(2026, 4, 4, 10, tzinfo=dt.UTC)
+    assert history.source_changed("no-such-source") is None
+    # The event citing the corrected source is updated at the correction, published as before.
+    feed = parse_feed(
+        by_path(export_files(load_record(project.root), "en", None, history))["feed.xml"]
+    )
+    assert [(e.updated, e.published) for e in feed.entries] == [
+        ("2026-04-02T10:00:00Z", "2026-04-01T10:00:00Z")
+    ]
+
+
 def test_history_outside_a_repository_is_empty_not_an_error(project):
     history = read_history(project.root)
     assert not history.complete and history.last_commit is None
