@@ -60,6 +60,47 @@ def test_made_calls_again_only_when_its_arguments_differ() -> None:
     assert len(calls) == 3
 
 
+def test_made_each_makes_again_only_the_items_that_are_not_the_last_runs() -> None:
+    memo, calls = ViewMemo(), []
+
+    def line(item, suffix):
+        calls.append(item)
+        return f"{item[0]}{suffix}"
+
+    a, b, c = ["a"], ["b"], ["c"]
+    assert memo.made_each("lines", line, [a, b], "!") == ["a!", "b!"]
+    memo.settle()
+    assert memo.made_each("lines", line, [b, ["a"], c], "!") == ["b!", "a!", "c!"]
+    assert memo.made_again == 2  # an equal item that is another object is made again
+    memo.settle()
+    assert memo.made_each("lines", line, [b], "?") == ["b?"]  # other arguments
+    assert len(calls) == 5
+
+
+def test_made_over_compares_what_the_function_reads_of_the_items_that_changed() -> None:
+    memo, calls = ViewMemo(), []
+
+    def total(items, scale):
+        calls.append(items)
+        return sum(item[0] for item in items) * scale
+
+    def reads(item):
+        return item[0]
+
+    first, second = (1, "one"), (2, "two")
+    assert memo.made_over("total", total, reads, [first, second], 10) == 30
+    memo.settle()
+    assert memo.made_over("total", total, reads, [first, (2, "deux")], 10) == 30
+    assert len(calls) == 1  # what it reads of the new item is the same
+    memo.settle()
+    assert memo.made_over("total", total, reads, [second, first], 10) == 30
+    assert len(calls) == 2  # an item at another place
+    memo.settle()
+    assert memo.made_over("total", total, reads, [second, first], 1) == 3
+    assert memo.made_over("other", total, reads, [(5, "")], 1) == 5
+    assert len(calls) == 4
+
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_second_run_takes_every_event_period_and_browse_page_from_the_memo(
     record: Record, lang: str
