@@ -84,4 +84,13 @@ def digest_of(file: File) -> bytes:
 def set_modified(file: File, modified: bool) -> None:
     """What `file.is_modified()` answers: MkDocs renders or copies it in a dirty build only if
     True (a generated file would always answer True)."""
-    file.is_modified = lambda: modified  # type: ignore[method-assign]
+    file.is_modified = _modified if modified else _unmodified  # type: ignore[method-assign]
+
+
+# One answer each for every file (a function made per file was 22,000 at 10,000 events).
+def _modified() -> bool:
+    return True
+
+
+def _unmodified() -> bool:
+    return False

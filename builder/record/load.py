@@ -30,12 +30,13 @@ REGIONS_FILE = "maps/regions.yml"
 _NOT_EVENTS = {".md", ".json"}
 
 
-def event_files(events_dir: Path) -> list[Path]:
+def event_files(events_dir: Path, known: dict[str, Path] | None = None) -> list[Path]:
     """Every candidate event file under `events_dir`, outside the registries, in a stable order
     (that of the paths' parts). Hidden files and folders are left out, and so are the files
     beside the events that are not events. One `os.scandir` per folder, which tells a folder
     from a file without a call per file: at 10,000 events a listing through `Path.rglob` took
-    most of a preview's reload."""
+    most of a preview's reload. `known` keeps the paths made, by their text, for the next
+    listing to take (a preview's: the memo's)."""
     found: list[tuple[tuple[str, ...], str]] = []
     folders = [(str(events_dir), ())]
     while folders:
@@ -59,7 +60,12 @@ def event_files(events_dir: Path) -> list[Path]:
             elif os.path.splitext(name)[1] not in _NOT_EVENTS:
                 found.append(((*parts, name), entry.path))
     found.sort()
-    return [Path(path) for _, path in found]
+    if known is None:
+        return [Path(path) for _, path in found]
+    paths = {path: known.get(path) or Path(path) for _, path in found}
+    known.clear()
+    known.update(paths)
+    return list(paths.values())
 
 
 # A file's place in the order the files entered the record, oldest first (see `read_record`).
@@ -85,6 +91,7 @@ class EventMemo:
     context: str = ""
     files: dict[Path, _Entry] = field(default_factory=dict)
     title_keys: dict[str, tuple[Event, tuple[str, str]]] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)  # the event files', by their text
 
 
 # A file's size, modification and change times (in ns) and inode: while all are the same, so
@@ -153,7 +160,7 @@ def read_record(
     sources = load_sources(
         registry_dir / "sources.yml", show(registry_dir / "sources.yml"), problems, strict_languages
     )
-    files = event_files(events_dir)
+    files = event_files(events_dir, memo.paths if memo is not None else None)
     registries = Registries(
         themes,
         regions,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import heapq
 import io
 import json
 import os
@@ -543,8 +544,12 @@ class FeedEntry:
 
 def latest_events(events: Iterable[Event], count: int = FEED_SIZE) -> list[Event]:
     """The `count` latest events: by date, newest first; events of one date by id."""
-    by_id = sorted(events, key=lambda e: e.id)
-    return sorted(by_id, key=lambda e: e.date.sort_key(), reverse=True)[:count]
+    return heapq.nsmallest(count, events, key=_newest_first)
+
+
+def _newest_first(event: Event) -> tuple:
+    year, month, day = event.date.sort_key()
+    return (-year, -month, -day, event.id)
 
 
 def feed_entries(
