@@ -34,6 +34,7 @@ class ViewMemo:
         self._values: dict[str, Any] = {}
         self.made_again = 0  # results made in this run (the others came from the last)
         self._names: tuple[tuple, Record] | None = None  # this run's registries (`names`)
+        self._shared: dict[Callable, tuple[Any, Any]] = {}  # this run's (`shared`)
 
     def made(self, name: str, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)`, or the last run's result of the same call under `name`."""
@@ -89,6 +90,16 @@ class ViewMemo:
         self._now[name] = (function, (items, args), result)
         return result
 
+    def shared(self, function: Callable[[Any], T], argument: Any) -> T:
+        """`function(argument)`, made once a run for the very same argument (the languages of
+        one run share the record's facets)."""
+        kept = self._shared.get(function)
+        if kept is not None and kept[0] is argument:
+            return kept[1]
+        result = function(argument)
+        self._shared[function] = (argument, result)
+        return result
+
     def same(self, name: str, value: T) -> T:
         """`value`, or the equal value last given under `name`: the same object, which the
         results' arguments then compare at once."""
@@ -114,6 +125,7 @@ class ViewMemo:
         """End a run: the next keeps only what this one made or took."""
         self._last, self._now = self._now, {}
         self._names = None
+        self._shared = {}
         self.made_again = 0
 
 
