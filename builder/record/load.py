@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,21 +30,42 @@ REGIONS_FILE = "maps/regions.yml"
 _NOT_EVENTS = {".md", ".json"}
 
 
-def event_files(events_dir: Path) -> list[Path]:
-    """Every candidate event file under `events_dir`, outside the registries, in a stable order."""
-    files = []
-    for path in sorted(events_dir.rglob("*")):
-        relative = path.relative_to(events_dir)
-        if (
-            path.is_dir()
-            or relative.parts[0] == REGISTRY_DIR
-            or any(p.startswith(".") for p in relative.parts)
-        ):
+def event_files(events_dir: Path, known: dict[str, Path] | None = None) -> list[Path]:
+    """Every candidate event file under `events_dir`, outside the registries, in a stable order
+    (that of the paths' parts). Hidden files and folders are left out, and so are the files
+    beside the events that are not events. One `os.scandir` per folder, which tells a folder
+    from a file without a call per file: at 10,000 events a listing through `Path.rglob` took
+    most of a preview's reload. `known` keeps the paths made, by their text, for the next
+    listing to take (a preview's: the memo's)."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    folders = [(str(events_dir), ())]
+    while folders:
+        folder, parts = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):
             continue
-        if path.suffix in _NOT_EVENTS:
-            continue
-        files.append(path)
-    return files
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or (not parts and name == REGISTRY_DIR):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                # As `rglob` does, a folder that is a link is neither listed nor entered.
+                if not entry.is_symlink():
+                    folders.append((entry.path, (*parts, name)))
+            elif os.path.splitext(name)[1] not in _NOT_EVENTS:
+                found.append(((*parts, name), entry.path))
+    found.sort()
+    if known is None:
+        return [Path(path) for _, path in found]
+    paths = {path: known.get(path) or Path(path) for _, path in found}
+    known.clear()
+    known.update(paths)
+    return list(paths.values())
 
 
 # A file's place in the order the files entered the record, oldest first (see `read_record`).
@@ -61,11 +84,30 @@ class EventMemo:
     (a preview reloads the record after every edit). An entry stands while its file's bytes and
     what the file was checked against (`context`: the registries, the regions and their
     boundaries, the event files' names, the options) are the same; otherwise the file is read
-    again. Holds, by path: the bytes read, the display path, the event (None if it had
-    errors) and the file's problems."""
+    again. Holds, by path: the file's status when read (`Stat`, if it was settled then), the
+    bytes read, the event (None if it had errors) and the file's problems; and, by each
+    event's path, the event and the key of its date and title (for the check across files)."""
 
     context: str = ""
-    files: dict[Path, tuple[bytes, str, Event | None, list[Problem]]] = field(default_factory=dict)
+    files: dict[Path, _Entry] = field(default_factory=dict)
+    title_keys: dict[str, tuple[Event, tuple[str, str]]] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)  # the event files', by their text
+
+
+# A file's size, modification and change times (in ns) and inode: while all are the same, so
+# are its bytes, once the file is older than the clock's grain (see `_settled`).
+Stat = tuple[int, int, int, int]
+# How long after a file's last change its status alone vouches for its bytes: a file written
+# twice within the file system's clock grain (a few ms) may keep one time and one size.
+SETTLE_NS = 2_000_000_000
+
+
+@dataclass
+class _Entry:
+    stat: Stat | None
+    data: bytes
+    event: Event | None
+    problems: list[Problem]
 
 
 def load_record(
@@ -118,7 +160,7 @@ def read_record(
     sources = load_sources(
         registry_dir / "sources.yml", show(registry_dir / "sources.yml"), problems, strict_languages
     )
-    files = event_files(events_dir)
+    files = event_files(events_dir, memo.paths if memo is not None else None)
     registries = Registries(
         themes,
         regions,
@@ -157,7 +199,7 @@ def read_record(
 
     order = age or (lambda path: (path,))
     _check_same_ids(files, show, order, problems)
-    _check_across_files(events, order, problems)
+    _check_across_files(events, order, problems, memo)
     _check_former_names(events, problems)
     events.sort(key=Event.sort_key)
     record = Record(
@@ -225,14 +267,22 @@ def _read_with_memo(
     problems: list[Problem],
     strict_languages: bool,
 ) -> Event | None:
-    """One event file, from the memo if its bytes are those read last time."""
+    """One event file, from the memo if its bytes are those read last time: known without
+    reading it when its status (`Stat`) is the one it had, settled, when it was read; else by
+    reading and comparing its bytes."""
+    known = memo.files.get(path)
+    stat = _stat(path)
+    if known is not None and stat is not None and known.stat == stat:
+        problems.extend(known.problems)
+        return known.event
+    if stat is not None and not _settled(stat):
+        stat = None  # too recent to vouch for the bytes read next
     try:
         data = path.read_bytes()
     except OSError:
         data = None
-    known = memo.files.get(path)
-    if data is not None and known is not None and known[0] == data:
-        _, _, event, file_problems = known
+    if data is not None and known is not None and known.data == data:
+        known.stat = stat
     else:
         display = show(path)
         file_problems: list[Problem] = []
@@ -240,16 +290,44 @@ def _read_with_memo(
         event = None
         if mapping is not None:
             event = read_event(mapping, display, registries, file_problems, strict_languages)
-        if data is not None:
-            memo.files[path] = (data, display, event, file_problems)
-    problems.extend(file_problems)
-    return event
+        known = _Entry(stat, data, event, file_problems) if data is not None else None
+        if known is None:
+            memo.files.pop(path, None)
+            problems.extend(file_problems)
+            return event
+        memo.files[path] = known
+    problems.extend(known.problems)
+    return known.event
+
+
+def _stat(path: Path) -> Stat | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def _settled(stat: Stat) -> bool:
+    """Whether the file last changed long enough before now that a later write changes its
+    times (its status, taken before its bytes are read, may then stand for them)."""
+    return max(stat[1], stat[2]) < time.time_ns() - SETTLE_NS
+
+
+def _title_key(event: Event) -> tuple[str, str]:
+    return (event.date.iso(), _normalise_title(event.title.en))
 
 
 def _normalise_title(title: str) -> str:
-    text = unicodedata.normalize("NFKD", title.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\W_]+", " ", text).strip()
+    """A title as the check across files compares it: case, accents and punctuation aside."""
+    text = title.casefold()
+    if not text.isascii():  # ASCII is its own decomposed form, without combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def _later_ones(groups: dict, order: Age) -> list[tuple[str, str]]:
@@ -283,12 +361,21 @@ def _check_same_ids(files: list[Path], show, order: Age, problems: list[Problem]
         )
 
 
-def _check_across_files(events: list[Event], order: Age, problems: list[Problem]) -> None:
-    """Two files for one event: the same date and title."""
+def _check_across_files(
+    events: list[Event], order: Age, problems: list[Problem], memo: EventMemo | None = None
+) -> None:
+    """Two files for one event: the same date and title. With a `memo`, an event the last load
+    had keeps its key (the title's normal form takes most of the check's time)."""
+    known = memo.title_keys if memo is not None else {}
+    keys: dict[str, tuple[Event, tuple[str, str]]] = {}
     by_content: dict[tuple[str, str], list[str]] = {}
     for event in events:
-        key = (event.date.iso(), _normalise_title(event.title.en))
+        kept = known.get(event.path)
+        key = kept[1] if kept is not None and kept[0] is event else _title_key(event)
+        keys[event.path] = (event, key)
         by_content.setdefault(key, []).append(event.path)
+    if memo is not None:
+        memo.title_keys = keys
     for later, first in _later_ones(by_content, order):
         problems.append(
             Problem(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import heapq
 import io
 import json
 import os
@@ -155,7 +156,7 @@ def events_json(
             for key, actor in sorted(record.actors.items())
         },
     }
-    lines = [memo.made(f"{lang} json {event.id}", _event_line, event, lang) for event in events]
+    lines = memo.made_each(f"{lang} json", _event_line, events, lang)
     return encoded_lines(document, "events", lines)
 
 
@@ -258,7 +259,7 @@ def events_csv(record: Record, events: list[Event], lang: str, memo: ViewMemo | 
     with '-', so none is exempt.
     """
     memo = memo or ViewMemo()
-    rows = [memo.made(f"{lang} csv {event.id}", _csv_line, event, lang) for event in events]
+    rows = memo.made_each(f"{lang} csv", _csv_line, events, lang)
     return _csv_encoded(CSV_COLUMNS) + "".join(rows)
 
 
@@ -512,15 +513,12 @@ def events_ics(
         f"X-WR-CALNAME:{ics_escape(strings(lang)['downloads']['calendar'])}",
         f"X-WR-CALDESC:{ics_escape(strings(lang)['downloads']['calendar_description'])}",
     ]
-    entries = [
-        memo.made(f"{lang} ics {event.id}", _event_ics, names, event, lang, site_url, stamp, host)
-        for event in events
-    ]
+    entries = memo.made_each(f"{lang} ics", _event_ics, events, names, lang, site_url, stamp, host)
     return _folded(lines) + "".join(entries) + _folded(["END:VCALENDAR"])
 
 
 def _event_ics(
-    names: Record, event: Event, lang: str, site_url: str | None, stamp: str, host: str
+    event: Event, names: Record, lang: str, site_url: str | None, stamp: str, host: str
 ) -> str:
     """One event's calendar entries, folded (`names`: the record's registries)."""
     return _folded(
@@ -550,8 +548,12 @@ class FeedEntry:
 
 def latest_events(events: Iterable[Event], count: int = FEED_SIZE) -> list[Event]:
     """The `count` latest events: by date, newest first; events of one date by id."""
-    by_id = sorted(events, key=lambda e: e.id)
-    return sorted(by_id, key=lambda e: e.date.sort_key(), reverse=True)[:count]
+    return heapq.nsmallest(count, events, key=_newest_first)
+
+
+def _newest_first(event: Event) -> tuple:
+    year, month, day = event.date.sort_key()
+    return (-year, -month, -day, event.id)
 
 
 def feed_entries(

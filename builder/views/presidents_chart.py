@@ -15,12 +15,20 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from builder.record.dates import PartialDate
-from builder.record.model import LANGUAGES, Record
-from builder.record.terms import COUNT_FROM, Gap, Term, presidential_gaps, presidential_terms
+from builder.record.model import LANGUAGES, Event, Record
+from builder.record.terms import (
+    COUNT_FROM,
+    SUCCESSION,
+    Gap,
+    Term,
+    presidential_gaps,
+    presidential_terms,
+)
 from builder.text.dates import date_label, day_label, short_span
 from builder.text.markup import xml_safe
 from builder.text.numbers import ordinal
 from builder.text.strings import strings
+from builder.views.memo import ViewMemo, with_events
 
 AXIS_START = dt.date(2016, 7, 1)
 AXIS_END = dt.date(2026, 8, 1)  # the end of July 2026, unless a term runs later
@@ -122,9 +130,26 @@ class _Canvas:
         return ET.tostring(self.root, encoding="unicode") + "\n"
 
 
-def presidents_chart_html(record: Record, lang: str = "en") -> str:
-    """Both layouts, wide then phone, for the presidents page (its CSS shows one of them)."""
+def presidents_chart_html(record: Record, lang: str = "en", memo: ViewMemo | None = None) -> str:
+    """Both layouts, wide then phone, for the presidents page (its CSS shows one of them). With
+    a `memo` (a preview's), the last run's while the events' `chart_reads` are the same."""
+    if memo is not None:
+        name = f"presidents chart {lang}"
+        return memo.made_over(
+            name, _chart_html, chart_reads, record.events, memo.names(record), lang
+        )
     return presidents_chart_svg(record, lang) + presidents_chart_svg(record, lang, PHONE)
+
+
+def chart_reads(event: Event) -> tuple:
+    """What the chart reads of an event: the whole of one of the succession theme (terms and
+    the gaps between them), and of any other the dates of its sources (`_known_until`)."""
+    dates = tuple(citation.source.date for citation in event.sources)
+    return (event if SUCCESSION in event.themes else None, dates)
+
+
+def _chart_html(events: tuple[Event, ...], names: Record, lang: str) -> str:
+    return presidents_chart_html(with_events(names, events), lang)
 
 
 def presidents_chart_svg(record: Record, lang: str = "en", layout: Layout = WIDE) -> str:

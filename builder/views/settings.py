@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from builder.record.model import Record
+from builder.views.memo import ViewMemo
 
 DEFAULT_PAGE_SIZE = 50
 # Browse pages list one line per event (the timeline shows full entries): twice as many fit.
@@ -54,7 +55,8 @@ class SiteSettings:
     latest_count: int = 6
     search_event_text: bool = True
     region_locator: RegionLocator | None = None
-    presidents_chart: Callable[[Record, str], str] | None = None
+    # The chart (record, language, a preview's memo or None) as HTML.
+    presidents_chart: Callable[[Record, str, ViewMemo | None], str] | None = None
     data_page: str | None = None
     maps_page: str | None = None
     feed_path: str | None = None

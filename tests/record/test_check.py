@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -444,3 +446,75 @@ def test_a_memo_reads_again_only_the_files_that_changed(project: Project, monkey
     actors.write_text(actors.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert load_record(project.root, memo=memo) == load_record(project.root)
     assert parsed.count(first.name) == 2  # with the memo and without
+
+
+def _settle(monkeypatch) -> None:
+    """Let the files written so far settle (see load.SETTLE_NS), as a preview's unchanged files
+    have, within a tenth of a second rather than two."""
+    from builder.record import load as load_module
+
+    monkeypatch.setattr(load_module, "SETTLE_NS", 50_000_000)
+    time.sleep(0.1)
+
+
+def test_a_memo_takes_a_settled_file_without_reading_it(project: Project, monkeypatch) -> None:
+    """A file whose status (size, times, inode) is the one it had, settled, when the memo read
+    it is not read again; one rewritten since, even with its size and modification time put
+    back, is (its change time moved)."""
+    from builder.record.load import EventMemo
+
+    first = project.event(VALID_EVENT)
+    second = project.event(
+        VALID_EVENT.replace("installs him as", "swears him in as"),
+        name="events/2026/2026-02-18-balcazar-sworn-in.yml",
+    )
+    memo = EventMemo()
+    load_record(project.root, memo=memo)
+    # The files were just written: their status cannot yet vouch for their bytes, which the
+    # next load reads and compares (a second write within the clock's grain keeps the times).
+    assert all(entry.stat is None for entry in memo.files.values())
+    _settle(monkeypatch)
+    load_record(project.root, memo=memo)  # reads both again, and keeps their settled status
+    read: list[str] = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or read_bytes(self))
+    remembered = load_record(project.root, memo=memo)
+    assert not {first.name, second.name} & set(read), "the memo's load read an event file"
+    assert remembered == load_record(project.root)
+
+    read.clear()
+    before = second.stat()
+    second.write_text(second.read_text(encoding="utf-8").replace("swears", "sweats"), "utf-8")
+    os.utime(second, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert second.stat().st_size == before.st_size
+    remembered = load_record(project.root, memo=memo)
+    assert second.name in read and first.name not in read
+    assert any("sweats" in event.title.en for event in remembered.events)
+
+
+def test_a_memo_catches_a_duplicate_an_edit_makes(project: Project, monkeypatch) -> None:
+    """While serving, an edit that gives one event the date and title of another the memo kept
+    is refused as a load without the memo refuses it; undoing it loads again."""
+    from builder.record.load import EventMemo
+
+    project.event(VALID_EVENT)
+    second = project.event(
+        VALID_EVENT.replace("installs him as", "swears him in as"),
+        name="events/2026/2026-02-18-balcazar-sworn-in.yml",
+    )
+    _settle(monkeypatch)
+    memo = EventMemo()
+    for _ in range(2):
+        load_record(project.root, memo=memo)
+    original = second.read_text(encoding="utf-8")
+    second.write_text(original.replace("swears him in as", "installs him as"), "utf-8")
+    with pytest.raises(RecordError) as without:
+        load_record(project.root)
+    with pytest.raises(RecordError) as caught:
+        load_record(project.root, memo=memo)
+    messages = [str(p) for p in caught.value.problems]
+    assert messages == [str(p) for p in without.value.problems]
+    assert len(messages) == 1 and "same date and title as" in messages[0]
+
+    second.write_text(original, "utf-8")
+    assert load_record(project.root, memo=memo) == load_record(project.root)

@@ -8,11 +8,16 @@ import dataclasses
 
 import pytest
 
+from builder.record.dates import PartialDate
 from builder.record.load import load_record
 from builder.record.model import Localized, Record
+from builder.record.terms import SUCCESSION, is_term
+from builder.views import presidents_chart
 from builder.views.exports import export_files
 from builder.views.memo import ViewMemo
 from builder.views.pages import site_files
+from builder.views.pages.explorer_data import index_path
+from builder.views.presidents_chart import presidents_chart_html
 from builder.views.settings import SiteSettings
 from tests.support.project import REPO
 
@@ -23,7 +28,8 @@ def record() -> Record:
 
 
 def pages(record: Record, lang: str, memo: ViewMemo | None = None) -> dict[str, str | bytes]:
-    files = site_files(record, SiteSettings(lang=lang), memo)
+    settings = SiteSettings(lang=lang, presidents_chart=presidents_chart_html)
+    files = site_files(record, settings, memo)
     return {file.path: file.content for file in files}
 
 
@@ -54,6 +60,47 @@ def test_made_calls_again_only_when_its_arguments_differ() -> None:
     assert len(calls) == 3
 
 
+def test_made_each_makes_again_only_the_items_that_are_not_the_last_runs() -> None:
+    memo, calls = ViewMemo(), []
+
+    def line(item, suffix):
+        calls.append(item)
+        return f"{item[0]}{suffix}"
+
+    a, b, c = ["a"], ["b"], ["c"]
+    assert memo.made_each("lines", line, [a, b], "!") == ["a!", "b!"]
+    memo.settle()
+    assert memo.made_each("lines", line, [b, ["a"], c], "!") == ["b!", "a!", "c!"]
+    assert memo.made_again == 2  # an equal item that is another object is made again
+    memo.settle()
+    assert memo.made_each("lines", line, [b], "?") == ["b?"]  # other arguments
+    assert len(calls) == 5
+
+
+def test_made_over_compares_what_the_function_reads_of_the_items_that_changed() -> None:
+    memo, calls = ViewMemo(), []
+
+    def total(items, scale):
+        calls.append(items)
+        return sum(item[0] for item in items) * scale
+
+    def reads(item):
+        return item[0]
+
+    first, second = (1, "one"), (2, "two")
+    assert memo.made_over("total", total, reads, [first, second], 10) == 30
+    memo.settle()
+    assert memo.made_over("total", total, reads, [first, (2, "deux")], 10) == 30
+    assert len(calls) == 1  # what it reads of the new item is the same
+    memo.settle()
+    assert memo.made_over("total", total, reads, [second, first], 10) == 30
+    assert len(calls) == 2  # an item at another place
+    memo.settle()
+    assert memo.made_over("total", total, reads, [second, first], 1) == 3
+    assert memo.made_over("other", total, reads, [(5, "")], 1) == 5
+    assert len(calls) == 4
+
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_second_run_takes_every_event_period_and_browse_page_from_the_memo(
     record: Record, lang: str
@@ -67,7 +114,7 @@ def test_a_second_run_takes_every_event_period_and_browse_page_from_the_memo(
 
 @pytest.mark.parametrize(
     "change",
-    ["summary", "title", "date", "themes", "actors", "registry"],
+    ["summary", "title", "date", "themes", "actors", "registry", "term", "source date"],
 )
 def test_after_an_edit_the_memo_gives_what_a_run_without_it_makes(
     record: Record, change: str
@@ -77,7 +124,16 @@ def test_after_an_edit_the_memo_gives_what_a_run_without_it_makes(
     memo.settle()
     n = 10
     event = record.events[n]
-    if change == "summary":
+    if change == "term":  # a presidential term: the chart's and the explorer's terms
+        n = next(n for n, event in enumerate(record.events) if is_term(event))
+        edited = with_event(record, n, title=Localized("A new title", "Un título nuevo"))
+        edited = with_event(edited, n, actors=())  # the chart names the term by its title
+    elif change == "source date":  # the chart's axis runs to the latest source's date
+        citation = record.events[n].sources[0]
+        later = dataclasses.replace(citation.source, date=PartialDate(2027, 3, 1))
+        cited = (dataclasses.replace(citation, source=later), *record.events[n].sources[1:])
+        edited = with_event(record, n, sources=cited)
+    elif change == "summary":
         edited = with_event(record, n, summary=Localized("A new summary.", "Un resumen nuevo."))
     elif change == "title":
         edited = with_event(record, n, title=Localized("A new title", "Un título nuevo"))
@@ -123,3 +179,25 @@ def test_downloads_after_an_edit_are_what_a_run_without_the_memo_writes(
     # Only the edited event's JSON line and CSV row were encoded again; every calendar entry
     # names its themes, and a theme's name changed.
     assert memo.made_again == 2 + len(edited.events)
+
+
+def test_a_title_edit_keeps_the_explorer_index_and_the_chart(record: Record, monkeypatch) -> None:
+    """The explorer's index and the presidents chart read of an event other than a term only its
+    span, facets and sources' dates: a title edit takes both from the memo, unchanged."""
+    memo = ViewMemo()
+    first = pages(record, "en", memo)
+    memo.settle()
+    drawn: list[str] = []
+    svg = presidents_chart.presidents_chart_svg
+    monkeypatch.setattr(
+        presidents_chart,
+        "presidents_chart_svg",
+        lambda *args: drawn.append("chart") or svg(*args),
+    )
+    n = next(n for n, e in enumerate(record.events) if SUCCESSION not in e.themes)
+    edited = with_event(record, n, title=Localized("A new title", "Un título nuevo"))
+    remembered = pages(edited, "en", memo)
+    assert remembered[index_path("en")] is first[index_path("en")]
+    assert drawn == []
+    monkeypatch.undo()
+    assert remembered == pages(edited, "en")

@@ -28,7 +28,7 @@ def site_files(
     """Every page and file of one language of the site, in a stable order. With a `memo` (kept
     between a preview's rebuilds), the event, period and browse pages whose inputs did not
     change since the memo's last run are taken from it (builder/views/memo.py)."""
-    facets = facets_of(record)
+    facets = memo.shared(facets_of, record) if memo is not None else facets_of(record)
     files = [home_file(record, facets, settings)]
     files += timeline_files(record, facets, settings, memo)
     files += event_files(record, facets, settings, memo)

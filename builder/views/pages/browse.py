@@ -33,7 +33,7 @@ def browse_files(
     files += _theme_files(record, facets, settings, memo)
     files += _region_files(record, facets, settings, memo)
     files += _actor_files(record, facets, settings, memo)
-    files.append(_presidents_file(record, facets, settings))
+    files.append(_presidents_file(record, facets, settings, memo))
     files.append(_events_index_file(record, facets, settings))
     return files
 
@@ -268,11 +268,11 @@ def _index_file(record, facets, settings, path: str, template: str, **values) ->
     return OutputFile(path, front_matter(hide=["toc"]) + render(template, context, **values))
 
 
-def _presidents_file(record, facets, settings) -> OutputFile:
+def _presidents_file(record, facets, settings, memo: ViewMemo) -> OutputFile:
     path = paths.presidents_page(settings.lang)
     chart = None
     if settings.presidents_chart is not None:
-        chart = html_block(settings.presidents_chart(record, settings.lang))
+        chart = html_block(settings.presidents_chart(record, settings.lang, memo))
     return _index_file(record, facets, settings, path, "presidents.md.j2", chart=chart)
 
 

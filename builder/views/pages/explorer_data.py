@@ -19,12 +19,12 @@ import posixpath
 from pathlib import Path
 
 from builder.record.model import Event, Record
-from builder.record.terms import presidential_terms
+from builder.record.terms import is_term, presidential_terms
 from builder.text.markup import plain_text
 from builder.views import paths
-from builder.views.memo import ViewMemo
+from builder.views.memo import ViewMemo, with_events
 from builder.views.output import OutputFile
-from builder.views.pages.facets import NO_FACETS, Facets
+from builder.views.pages.facets import NO_FACETS, Facets, facets_of
 from builder.views.pages.rendering import PageContext, relative_url
 from builder.views.settings import SiteSettings
 
@@ -58,13 +58,19 @@ def explorer_files(
     record: Record, facets: Facets, settings: SiteSettings, memo: ViewMemo | None = None
 ) -> list[OutputFile]:
     """The index, the list and text shards, and the region outlines of one language; with a
-    `memo`, a shard whose events did not change, and the outlines while the boundary file's
-    bytes are the same, are not written again."""
-    memo = memo or ViewMemo()
+    `memo`, a shard whose events did not change, the index while what it reads of the events
+    (`index_reads`) is the same, and the outlines while the boundary file's bytes are the same,
+    are not written again."""
     lang = settings.lang
-    page = paths.timeline_index(lang)
-    context = PageContext(record, facets, settings, page)
-    files = [OutputFile(index_path(lang), _script("index", _index(record, facets, context)))]
+    if memo is None:
+        memo = ViewMemo()
+        index = _index_script(record, facets, settings)
+    else:
+        names, settings = memo.names(record), memo.same(f"settings {lang}", settings)
+        index = memo.made_over(
+            index_path(lang), _index_of, index_reads, record.events, names, settings
+        )
+    files = [OutputFile(index_path(lang), index)]
     events = record.events
     for k in range(shard_count(len(events))):
         members = tuple(_shard(events, k))
@@ -108,6 +114,32 @@ def _script(name: str, data) -> str:
     # Line and paragraph separators end a line in older JavaScript strings.
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"pcrExplorerLoad({json.dumps(name)},{text});\n"
+
+
+def index_reads(event: Event) -> tuple:
+    """What the index reads of an event: its span, facets, status and whether sources differ;
+    the whole of a presidential term's (the terms)."""
+    return (
+        event.date,
+        event.end,
+        event.themes,
+        event.regions,
+        event.actors,
+        event.claimed_by,
+        event.status,
+        event.note is not None,
+        event if is_term(event) else None,
+    )
+
+
+def _index_of(events: tuple[Event, ...], names: Record, settings: SiteSettings) -> str:
+    record = with_events(names, events)
+    return _index_script(record, facets_of(record), settings)
+
+
+def _index_script(record: Record, facets: Facets, settings: SiteSettings) -> str:
+    context = PageContext(record, facets, settings, paths.timeline_index(settings.lang))
+    return _script("index", _index(record, facets, context))
 
 
 def _day(date: dt.date) -> int:
