@@ -11,6 +11,7 @@ changes. Event pages come as HTML with final links (tests check those links).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -97,6 +98,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         # A build after an edit to the record takes the unchanged files from the last (reuse.py).
         self.previous: reuse.PreviousSite | None = None
         self.page_order: list[str] = []
+        self.documentation: Sequence[File] = []  # this build's pages, listed once (on_nav)
         # Each page's anchors, given back to the pages a rebuild does not render (anchors.py).
         self.anchors: PageAnchors = {}
 
@@ -212,7 +214,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             ],
         }
         self._add(files, outputs, config)
-        self._leave_translations_out_of_the_nav(files)
+        # MkDocs lists the pages anew at every call (43,000 files at 10,000 events): once here.
+        documentation = files.documentation_pages()
+        self._leave_translations_out_of_the_nav(documentation)
         if self.cache is not None:
             self.cache.prune()
         self.pages = {file.src_uri for file in files if file.src_uri.endswith(".md")}
@@ -224,7 +228,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if self.previous is not None:
             count = self.previous.mark(files, Path(config.site_dir))
             log.info(f"{count} file(s) to render or copy, the others from the previous site")
-        self.page_order = reuse.page_addresses(files)
+        self.page_order = reuse.page_addresses(documentation)
         reuse.write_digests(files)
         return files
 
@@ -234,6 +238,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # get pages that convert no Markdown.
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.navs = {}
+        # The pages as MkDocs reads them (its exclusions applied), listed once for this hook
+        # and `on_env`: MkDocs lists them anew at every call.
+        self.documentation = files.documentation_pages()
         for path in sorted(self.prerendered):  # those in a navigation; the others have theirs
             file = files.get_file_from_path(path)
             if not isinstance(file.page, PrerenderedPage):
@@ -248,7 +255,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             # MkDocs reuses a file's page, made untitled when the English navigation left it
             # out: the translated navigation makes its own, titled as it says ("Inicio").
             prefix = paths.lang_prefix(lang)
-            for file in files.documentation_pages():
+            for file in self.documentation:
                 if file.src_uri.startswith(prefix) and file.src_uri not in self.prerendered:
                     file.page = None
             try:
@@ -262,7 +269,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # written from skeletons the theme renders once per kind (skeleton.py); the pages a rebuild
     # does not render get their anchors back (anchors.py).
     def on_env(self, env, *, config, files):
-        self.anchors = carried_over(files, self.anchors)
+        self.anchors = carried_over(files, self.documentation, self.anchors)
         reuse.write_anchors(self.anchors)
         env.bytecode_cache = self.templates  # before the theme loads its first template
         env.globals["pcr_languages_of"] = self._versions_of
@@ -272,7 +279,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             []
             if self.serving
             else sitemap.page_lists(
-                sitemap.site_entries(files, config.site_url or "", self._versions_of)
+                sitemap.site_entries(self.documentation, config.site_url or "", self._versions_of)
             )
         )
         env.globals["pcr_page_lists"] = sitemap.list_names(len(self.page_lists))
@@ -284,7 +291,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             self.indexer.expect(
                 {
                     file.dest_uri: languages.language_of(file.src_uri, self.config.languages)
-                    for file in files.documentation_pages()
+                    for file in self.documentation
                 }
             )
         return env
@@ -490,11 +497,11 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         log.error("%s\nShowing the last good version until the files are fixed.", failure)
         self.problems += [str(problem) for problem in error.problems]
 
-    def _leave_translations_out_of_the_nav(self, files: Files) -> None:
+    def _leave_translations_out_of_the_nav(self, documentation: Sequence[File]) -> None:
         """Other languages' pages belong to their translated navigation (`on_nav`), not to
         mkdocs.yml's English one: MkDocs need not list them as missing from it."""
         prefixes = tuple(paths.lang_prefix(lang) for lang in self.config.languages if lang != "en")
-        for file in files.documentation_pages():
+        for file in documentation:
             if prefixes and file.src_uri.startswith(prefixes):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
 
