@@ -36,7 +36,7 @@ from builder.adapter.anchors import PageAnchors, carried_over
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.forked import Forked, both, can_fork
-from builder.adapter.heap import settle_heap
+from builder.adapter.heap import PreviewCollector
 from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
@@ -94,6 +94,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.problems: list[str] = []
         # A preview's dirty rebuilds render only what an edit changed (rebuilds.py).
         self.changed: ChangedFiles | None = None
+        self.collector: PreviewCollector | None = None  # a preview's collector passes (heap.py)
         self.search_docs: list[dict] | None = None
         # A build after an edit to the record takes the unchanged files from the last (reuse.py).
         self.previous: reuse.PreviousSite | None = None
@@ -106,6 +107,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.changed = ChangedFiles() if self.serving and dirty else None
+        self.collector = PreviewCollector() if self.changed is not None else None
         # `peru-timeline build` asks for a dirty build only to reuse its previous site.
         building_on = command == "build" and dirty
         self.previous = reuse.PreviousSite.from_environment() if building_on else None
@@ -114,8 +116,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.changed is not None:  # a preview's rebuild: its collector passes stay short
-            settle_heap()
+        if self.collector is not None:  # a preview's: no collector pass while an edit waits
+            self.collector.build_begins()
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
         self.cache = FileCache(self.root / self.config.cache_dir) if self.config.cache_dir else None
@@ -381,12 +383,25 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             indexer, self.indexer = self.indexer, None
             indexer.finish()
         sitemap.write_page_lists(site_dir, self.page_lists)
+        self._build_ends()
 
-    # Runs when a build fails: Pagefind's indexer stops with it.
+    # Runs when a build fails: Pagefind's indexer stops with it; a preview's collector is on again.
     def on_build_error(self, *, error: Exception) -> None:
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.stop()
+        self._build_ends()
+
+    # Runs when MkDocs stops (a preview too): no collector pass is left waiting (heap.py).
+    def on_shutdown(self) -> None:
+        if self.collector is not None:
+            self.collector.stop()
+
+    def _build_ends(self) -> None:
+        """This build's pages no longer held; a preview's collector pass once they are served."""
+        self.documentation = []
+        if self.collector is not None:
+            self.collector.build_ends()
 
     # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site.
     def on_serve(self, server, *, config, builder):
