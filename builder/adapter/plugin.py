@@ -95,7 +95,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         # A preview's dirty rebuilds render only what an edit changed (rebuilds.py).
         self.changed: ChangedFiles | None = None
         self.collector: PreviewCollector | None = None  # a preview's collector passes (heap.py)
-        self.search_docs: list[dict] | None = None
+        self.search_index = search.PreviewIndex()  # a preview's, kept between rebuilds
         # A build after an edit to the record takes the unchanged files from the last (reuse.py).
         self.previous: reuse.PreviousSite | None = None
         self.page_order: list[str] = []
@@ -369,16 +369,17 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        index = None  # the theme's index, when a preview's rebuild holds it already
         if self.changed is not None:  # a preview's rebuild indexed only the pages it rendered
-            earlier = None if self.changed.everything else self.search_docs
-            index = search.with_earlier_entries(
-                site_dir, earlier, self.page_order, self.changed.rendered
+            rendered = None if self.changed.everything else self.changed.rendered
+            self.search_index.write(
+                site_dir, self.config.languages, self.page_order, rendered, self.offline
             )
-            self.search_docs = index["docs"] if index is not None else None
-        if self.previous is not None:  # so did a build that took the other pages from the last
-            self.previous.complete_search_index(site_dir, self.page_order, self.config.languages)
-        search.split_index(site_dir, self.config.languages, self.offline, index)
+        else:
+            if self.previous is not None:  # a build that took the other pages from the last
+                self.previous.complete_search_index(
+                    site_dir, self.page_order, self.config.languages
+                )
+            search.split_index(site_dir, self.config.languages, self.offline)
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.finish()
