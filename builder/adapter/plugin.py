@@ -42,6 +42,7 @@ from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
 from builder.adapter.rebuilds import ChangedFiles
 from builder.adapter.skeleton import SKELETON_TEMPLATE, Skeletons
+from builder.adapter.watcher import use_system_events
 from builder.record.history import RecordHistory, read_history
 from builder.record.load import EventMemo, load_record
 from builder.record.model import Record
@@ -404,12 +405,16 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if self.collector is not None:
             self.collector.build_ends()
 
-    # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site.
+    # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site,
+    # which hears of the edit from the system where it can, not by polling (watcher.py). Before
+    # other plugins' `on_serve`, so that what they watch is watched by the observer that stays.
+    @event_priority(100)
     def on_serve(self, server, *, config, builder):
-        for folder in WATCHED:
-            path = self.root / folder
-            if path.is_dir():
-                server.watch(str(path))
+        watched = [config.docs_dir, config.config_file_path, *config.theme.dirs]
+        folders = [str(self.root / folder) for folder in WATCHED if (self.root / folder).is_dir()]
+        use_system_events(server, [path for path in watched if path] + folders)
+        for folder in folders:
+            server.watch(folder)
         return server
 
     def _versions_of(self, src_uri: str) -> dict:
