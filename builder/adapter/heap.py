@@ -6,8 +6,8 @@ point at each other, for the collector to free. Left to itself, Python's collect
 them three or four times in every rebuild. `settle_heap` collects what the last build left and
 moves every object still alive out of the collector's reach (`gc.freeze`); `PreviewCollector`
 runs it once a rebuild's pages are served, not while an edit waits for them, and keeps the
-collector off during the rebuild itself (it makes its objects, and leaves its garbage, for the
-next pass). A rebuild that starts before that pass ran (edits in quick succession) runs it
+collector off from a rebuild's start to that pass (the rebuild makes its objects, and leaves its
+garbage, for the pass). A rebuild that starts before that pass ran (edits in quick succession) runs it
 first, so at most one build's garbage waits at a time.
 """
 
@@ -53,8 +53,8 @@ class PreviewCollector:
             gc.disable()
 
     def build_ends(self) -> None:
-        """At a build's end, done or failed: the collector on, and its pass in `delay` seconds."""
-        gc.enable()
+        """At a build's end, done or failed: the collector's pass in `delay` seconds, which turns
+        it on again (on now, it would start with a full pass, the rebuild's objects all new)."""
         self._pending = True
         self._cancel()
         timer = threading.Timer(self.delay, self._settle, args=(self._builds,))
@@ -72,6 +72,7 @@ class PreviewCollector:
             if build == self._builds and self._pending:  # no build began since
                 settle_heap()
                 self._pending = False
+                gc.enable()
 
     def _cancel(self) -> None:
         timer, self._timer = self._timer, None
