@@ -387,7 +387,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         sitemap.write_page_lists(site_dir, self.page_lists)
         self._build_ends()
 
-    # Runs when a build fails: Pagefind's indexer stops with it; a preview's collector is on again.
+    # Runs when a build fails: Pagefind's indexer stops with it; a preview's collector makes its
+    # pass (heap.py).
     def on_build_error(self, *, error: Exception) -> None:
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
@@ -410,9 +411,10 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # other plugins' `on_serve`, so that what they watch is watched by the observer that stays.
     @event_priority(100)
     def on_serve(self, server, *, config, builder):
+        # What MkDocs may watch already: its docs, mkdocs.yml, the theme (`--watch-theme`).
         watched = [config.docs_dir, config.config_file_path, *config.theme.dirs]
         folders = [str(self.root / folder) for folder in WATCHED if (self.root / folder).is_dir()]
-        use_system_events(server, [path for path in watched if path] + folders)
+        use_system_events(server, [path for path in watched if path], folders)
         for folder in folders:
             server.watch(folder)
         return server

@@ -33,26 +33,26 @@ LOCAL_FILE_SYSTEMS = frozenset(
 MOUNTS = Path("/proc/self/mounts")
 
 
-def use_system_events(server, paths: Iterable[str]) -> bool:
+def use_system_events(server, watched: Iterable[str], to_watch: Iterable[str]) -> bool:
     """Give MkDocs' live-reload `server` (not yet started) the system's observer in place of its
-    polling one, if every one of `paths` (those it watches already, which it watches again, and
-    those it is to watch) is on a local file system and accepted; True if so."""
+    polling one, if every path it watches of `watched` (which it then watches again) and every
+    one of `to_watch` (which the caller then has it watch) is on a local file system and the
+    system accepts their watches; True if so."""
     if not sys.platform.startswith("linux") or type(server.observer) is not PollingObserver:
         return False  # inotify is Linux's; an observer other than MkDocs' own is left alone
-    paths = [path for path in dict.fromkeys(paths) if os.path.exists(path)]
+    times = {path: _unwatch_all(server, path) for path in dict.fromkeys(watched)}
+    times = {path: count for path, count in times.items() if count}
+    paths = [path for path in [*times, *to_watch] if os.path.exists(path)]
     mounts = _mounts()
+    native = Observer()
     if not all(file_system(path, mounts) in LOCAL_FILE_SYSTEMS for path in paths):
         log.debug("Some watched files are not on a local file system: the preview polls them")
-        return False
-    watched = {path: _unwatch_all(server, path) for path in paths}
-    watched = {path: times for path, times in watched.items() if times}
-    native = Observer()
-    if type(native) is not PollingObserver and _accepts(native, paths):
-        server.observer = native
-    else:
+    elif type(native) is PollingObserver or not _accepts(native, paths):
         log.debug("The system's file events are not available: the preview polls for changes")
-    for path, times in watched.items():
-        for _ in range(times):
+    else:
+        server.observer = native
+    for path, count in times.items():
+        for _ in range(count):
             server.watch(path)
     return server.observer is native
 

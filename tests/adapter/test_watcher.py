@@ -56,7 +56,7 @@ def _seconds_to_hear(server: LiveReloadServer, event: Path) -> float:
 def test_a_preview_on_a_local_file_system_hears_an_edit_from_the_system(tmp_path):
     server, paths = _server(tmp_path)
     watched = _watched(server)
-    assert use_system_events(server, paths)
+    assert use_system_events(server, paths[:2], paths[2:])
     assert type(server.observer) is not PollingObserver
     assert _watched(server) == watched  # what MkDocs watched, watched again
     for folder in paths[2:]:
@@ -72,7 +72,7 @@ def test_a_preview_on_a_shared_or_network_file_system_keeps_polling(tmp_path, mo
     mounts.write_text(f"/dev/vda / ext4 rw 0 0\nhost:/ {tmp_path} nfs4 rw 0 0\n", "utf-8")
     monkeypatch.setattr(watcher, "MOUNTS", mounts)
     watched = _watched(server)
-    assert not use_system_events(server, paths)
+    assert not use_system_events(server, paths[:2], paths[2:])
     assert type(server.observer) is PollingObserver
     assert _watched(server) == watched
     for folder in paths[2:]:
