@@ -11,22 +11,23 @@ not render, so that MkDocs checks every link against every page as a clean build
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 # By page (its src_uri): its anchors, and its links to anchors by the page they point into
 # ({target src_uri: {anchor: the link as written}}).
 PageAnchors = dict[str, tuple[set[str], dict[str, dict[str, str]]]]
 
 
-def carried_over(files: Files, earlier: PageAnchors) -> PageAnchors:
-    """Every documentation page's anchors and links to anchors: a page rendered in this build
+def carried_over(files: Files, documentation: Iterable[File], earlier: PageAnchors) -> PageAnchors:
+    """Every documentation page's (`documentation`: `files.documentation_pages()`) anchors and
+    links to anchors: a page rendered in this build
     gives its own; one it did not render gets back `earlier`'s (the build that rendered it).
     Call once every page has been read and rendered (MkDocs' `on_env`), before MkDocs checks
     the links."""
     kept: PageAnchors = {}
-    for file in files.documentation_pages():
+    for file in documentation:
         page = file.page
         if page is None:
             continue

@@ -11,6 +11,7 @@ changes. Event pages come as HTML with final links (tests check those links).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -35,12 +36,13 @@ from builder.adapter.anchors import PageAnchors, carried_over
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.forked import Forked, both, can_fork
-from builder.adapter.heap import settle_heap
+from builder.adapter.heap import PreviewCollector
 from builder.adapter.indentation import without_indentation
 from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
 from builder.adapter.rebuilds import ChangedFiles
 from builder.adapter.skeleton import SKELETON_TEMPLATE, Skeletons
+from builder.adapter.watcher import use_system_events
 from builder.record.history import RecordHistory, read_history
 from builder.record.load import EventMemo, load_record
 from builder.record.model import Record
@@ -93,10 +95,12 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.problems: list[str] = []
         # A preview's dirty rebuilds render only what an edit changed (rebuilds.py).
         self.changed: ChangedFiles | None = None
-        self.search_docs: list[dict] | None = None
+        self.collector: PreviewCollector | None = None  # a preview's collector passes (heap.py)
+        self.search_index = search.PreviewIndex()  # a preview's, kept between rebuilds
         # A build after an edit to the record takes the unchanged files from the last (reuse.py).
         self.previous: reuse.PreviousSite | None = None
         self.page_order: list[str] = []
+        self.documentation: Sequence[File] = []  # this build's pages, listed once (on_nav)
         # Each page's anchors, given back to the pages a rebuild does not render (anchors.py).
         self.anchors: PageAnchors = {}
 
@@ -104,6 +108,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.changed = ChangedFiles() if self.serving and dirty else None
+        self.collector = PreviewCollector() if self.changed is not None else None
         # `peru-timeline build` asks for a dirty build only to reuse its previous site.
         building_on = command == "build" and dirty
         self.previous = reuse.PreviousSite.from_environment() if building_on else None
@@ -112,8 +117,8 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # Runs first, once the configuration is read: everything later hooks need is set up here,
     # and the theme must learn about our overrides before MkDocs builds its template loader.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.changed is not None:  # a preview's rebuild: its collector passes stay short
-            settle_heap()
+        if self.collector is not None:  # a preview's: no collector pass while an edit waits
+            self.collector.build_begins()
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / self.config.root).resolve()
         self.cache = FileCache(self.root / self.config.cache_dir) if self.config.cache_dir else None
@@ -212,7 +217,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             ],
         }
         self._add(files, outputs, config)
-        self._leave_translations_out_of_the_nav(files)
+        # MkDocs lists the pages anew at every call (43,000 files at 10,000 events): once here.
+        documentation = files.documentation_pages()
+        self._leave_translations_out_of_the_nav(documentation)
         if self.cache is not None:
             self.cache.prune()
         self.pages = {file.src_uri for file in files if file.src_uri.endswith(".md")}
@@ -224,7 +231,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         if self.previous is not None:
             count = self.previous.mark(files, Path(config.site_dir))
             log.info(f"{count} file(s) to render or copy, the others from the previous site")
-        self.page_order = reuse.page_addresses(files)
+        self.page_order = reuse.page_addresses(documentation)
         reuse.write_digests(files)
         return files
 
@@ -234,6 +241,9 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # get pages that convert no Markdown.
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.navs = {}
+        # The pages as MkDocs reads them (its exclusions applied), listed once for this hook
+        # and `on_env`: MkDocs lists them anew at every call.
+        self.documentation = files.documentation_pages()
         for path in sorted(self.prerendered):  # those in a navigation; the others have theirs
             file = files.get_file_from_path(path)
             if not isinstance(file.page, PrerenderedPage):
@@ -248,7 +258,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             # MkDocs reuses a file's page, made untitled when the English navigation left it
             # out: the translated navigation makes its own, titled as it says ("Inicio").
             prefix = paths.lang_prefix(lang)
-            for file in files.documentation_pages():
+            for file in self.documentation:
                 if file.src_uri.startswith(prefix) and file.src_uri not in self.prerendered:
                     file.page = None
             try:
@@ -262,7 +272,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # written from skeletons the theme renders once per kind (skeleton.py); the pages a rebuild
     # does not render get their anchors back (anchors.py).
     def on_env(self, env, *, config, files):
-        self.anchors = carried_over(files, self.anchors)
+        self.anchors = carried_over(files, self.documentation, self.anchors)
         reuse.write_anchors(self.anchors)
         env.bytecode_cache = self.templates  # before the theme loads its first template
         env.globals["pcr_languages_of"] = self._versions_of
@@ -272,7 +282,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             []
             if self.serving
             else sitemap.page_lists(
-                sitemap.site_entries(files, config.site_url or "", self._versions_of)
+                sitemap.site_entries(self.documentation, config.site_url or "", self._versions_of)
             )
         )
         env.globals["pcr_page_lists"] = sitemap.list_names(len(self.page_lists))
@@ -284,7 +294,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
             self.indexer.expect(
                 {
                     file.dest_uri: languages.language_of(file.src_uri, self.config.languages)
-                    for file in files.documentation_pages()
+                    for file in self.documentation
                 }
             )
         return env
@@ -360,33 +370,53 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        index = None  # the theme's index, when a preview's rebuild holds it already
         if self.changed is not None:  # a preview's rebuild indexed only the pages it rendered
-            earlier = None if self.changed.everything else self.search_docs
-            index = search.with_earlier_entries(
-                site_dir, earlier, self.page_order, self.changed.rendered
+            rendered = None if self.changed.everything else self.changed.rendered
+            self.search_index.write(
+                site_dir, self.config.languages, self.page_order, rendered, self.offline
             )
-            self.search_docs = index["docs"] if index is not None else None
-        if self.previous is not None:  # so did a build that took the other pages from the last
-            self.previous.complete_search_index(site_dir, self.page_order, self.config.languages)
-        search.split_index(site_dir, self.config.languages, self.offline, index)
+        else:
+            if self.previous is not None:  # a build that took the other pages from the last
+                self.previous.complete_search_index(
+                    site_dir, self.page_order, self.config.languages
+                )
+            search.split_index(site_dir, self.config.languages, self.offline)
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.finish()
         sitemap.write_page_lists(site_dir, self.page_lists)
+        self._build_ends()
 
-    # Runs when a build fails: Pagefind's indexer stops with it.
+    # Runs when a build fails: Pagefind's indexer stops with it; a preview's collector makes its
+    # pass (heap.py).
     def on_build_error(self, *, error: Exception) -> None:
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.stop()
+        self._build_ends()
 
-    # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site.
+    # Runs when MkDocs stops (a preview too): no collector pass is left waiting (heap.py).
+    def on_shutdown(self) -> None:
+        if self.collector is not None:
+            self.collector.stop()
+
+    def _build_ends(self) -> None:
+        """This build's pages no longer held; a preview's collector pass once they are served."""
+        self.documentation = []
+        if self.collector is not None:
+            self.collector.build_ends()
+
+    # Runs when `mkdocs serve` starts: editing an event or a map definition rebuilds the site,
+    # which hears of the edit from the system where it can, not by polling (watcher.py). Before
+    # other plugins' `on_serve`, so that what they watch is watched by the observer that stays.
+    @event_priority(100)
     def on_serve(self, server, *, config, builder):
-        for folder in WATCHED:
-            path = self.root / folder
-            if path.is_dir():
-                server.watch(str(path))
+        # What MkDocs may watch already: its docs, mkdocs.yml, the theme (`--watch-theme`).
+        watched = [config.docs_dir, config.config_file_path, *config.theme.dirs]
+        folders = [str(self.root / folder) for folder in WATCHED if (self.root / folder).is_dir()]
+        use_system_events(server, [path for path in watched if path], folders)
+        for folder in folders:
+            server.watch(folder)
         return server
 
     def _versions_of(self, src_uri: str) -> dict:
@@ -490,11 +520,11 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         log.error("%s\nShowing the last good version until the files are fixed.", failure)
         self.problems += [str(problem) for problem in error.problems]
 
-    def _leave_translations_out_of_the_nav(self, files: Files) -> None:
+    def _leave_translations_out_of_the_nav(self, documentation: Sequence[File]) -> None:
         """Other languages' pages belong to their translated navigation (`on_nav`), not to
         mkdocs.yml's English one: MkDocs need not list them as missing from it."""
         prefixes = tuple(paths.lang_prefix(lang) for lang in self.config.languages if lang != "en")
-        for file in files.documentation_pages():
+        for file in documentation:
             if prefixes and file.src_uri.startswith(prefixes):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
 

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import json
 import re
+import time
+from functools import lru_cache
+from os import environ
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_date
 
 from builder.views.pages.anchors import ids
 
@@ -21,10 +26,39 @@ _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>")
 # An `id` attribute, as `\bid="…"` finds it: not after a word character.
 _WORD = re.compile(r"\w")
 _TAG = re.compile(r"<[^>]*>")
+# A page's address made only of what `urllib.parse.quote` leaves and no empty, `.` or `..`
+# segment (checked apart): joined to the site's address, it is only appended.
+_PLAIN_URL = re.compile(r"[A-Za-z0-9_.~%/-]*")
 
 
 class PrerenderedPage(Page):
     """A page whose source is front matter then HTML: rendering it converts nothing."""
+
+    def __init__(self, title: str | None, file, config) -> None:
+        """What `Page.__init__` sets, made without its per-page `urljoin`, build date and edit
+        address (a fifth of a 10,000-event preview's rebuild went to 22,000 of them): the same
+        values, which tests/adapter/test_prerendered.py compares with MkDocs' own."""
+        file.page = self
+        self.file = file
+        if title is not None:
+            self.title = title
+        self.children = None
+        self.previous_page = None
+        self.next_page = None
+        self.active = False
+        self.update_date = _build_date(environ.get("SOURCE_DATE_EPOCH"), int(time.time()))
+        self.canonical_url, self.abs_url = canonical_urls(config.get("site_url"), self.url)
+        if file.edit_uri is None:  # a generated file: MkDocs gives it no edit address
+            self.edit_url = None
+        else:
+            self._set_edit_url(
+                config.get("repo_url"), config.get("edit_uri"), config.get("edit_uri_template")
+            )
+        self.markdown = None
+        self._title_from_render = None
+        self.content = None
+        self.toc = []  # type: ignore[assignment]
+        self.meta = {}
 
     def read_source(self, config) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)
@@ -43,6 +77,46 @@ class PrerenderedPage(Page):
             tokens = [{**tokens[0], "children": []}] if tokens else []
         self.toc = get_toc(tokens)
         self.present_anchor_ids = set(ids(html, not_after=_WORD))
+
+
+def canonical_urls(site_url: str | None, url: str) -> tuple[str | None, str | None]:
+    """A page's canonical address and its path, as `Page._set_canonical_url` makes them from the
+    site's address and the page's `url`: appended where joining would only append, else joined."""
+    if not site_url:
+        return None, None
+    base = _site_base(site_url)
+    segments = url.split("/")
+    plain = (
+        base is not None
+        and _PLAIN_URL.fullmatch(url) is not None
+        and all(segments[:-1])
+        and not {".", ".."} & set(segments)
+    )
+    if plain:
+        joined, path = base
+        return joined + url, path + url
+    canonical = urljoin(site_url if site_url.endswith("/") else f"{site_url}/", url)
+    return canonical, urlsplit(canonical).path
+
+
+@lru_cache(maxsize=8)
+def _site_base(site_url: str) -> tuple[str, str] | None:
+    """The site's address ending in `/` and its path, when joining a plain relative address to
+    it appends the address (an address with a query, or a path with dot segments, is not)."""
+    base = site_url if site_url.endswith("/") else f"{site_url}/"
+    parts = urlsplit(base)
+    probe = "a/b.c/"
+    if parts.query or parts.fragment or urljoin(base, probe) != base + probe:
+        return None
+    if urlsplit(base + probe).path != parts.path + probe:
+        return None
+    return base, parts.path
+
+
+@lru_cache(maxsize=2)
+def _build_date(source_date_epoch: str | None, second: int) -> str:
+    """MkDocs' build date, asked once a second rather than once a page."""
+    return get_build_date()
 
 
 def split_front_matter(source: str) -> tuple[str, dict]:

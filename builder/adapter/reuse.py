@@ -23,7 +23,7 @@ import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 from builder.adapter.anchors import PageAnchors, as_data, from_data
 from builder.adapter.build import ANCHORS_ENV, DIGESTS_ENV, PREVIOUS_ENV
@@ -131,10 +131,10 @@ class PreviousSite:
                     yield {**doc, "location": prefix + doc["location"]}
 
 
-def page_addresses(files: Files) -> list[str]:
-    """The documentation pages' addresses as the search index writes them, in the order MkDocs
-    renders the pages (and a clean build's index lists them)."""
-    return [page_address(file) for file in files.documentation_pages()]
+def page_addresses(documentation: Iterable[File]) -> list[str]:
+    """The documentation pages' (`Files.documentation_pages()`) addresses as the search index
+    writes them, in the order MkDocs renders the pages (and a clean build's index lists them)."""
+    return [page_address(file) for file in documentation]
 
 
 def _by_page(docs: Iterable[dict]) -> dict[str, list[dict]]:

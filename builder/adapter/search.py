@@ -48,12 +48,9 @@ def search_scripts(pagefind: bool = False) -> list[OutputFile]:
     ]
 
 
-def split_index(
-    site_dir: Path, languages: Sequence[str], as_script: bool, index: dict | None = None
-) -> None:
+def split_index(site_dir: Path, languages: Sequence[str], as_script: bool) -> None:
     """Split the theme's `search/search_index.json` into one index per language, each under its
-    language's folder; `as_script` also writes each as `search_index.js` (the offline copy).
-    `index` is that file's content when the caller holds it already (a preview's rebuild)."""
+    language's folder; `as_script` also writes each as `search_index.js` (the offline copy)."""
     index_path = site_dir / "search" / "search_index.json"
     if not index_path.is_file():
         return
@@ -62,8 +59,7 @@ def split_index(
         if as_script:
             write_script_index(index_path)
         return
-    if index is None:
-        index = json.loads(index_path.read_text(encoding="utf-8"))
+    index = json.loads(index_path.read_text(encoding="utf-8"))
     by_language: dict[str, list] = {lang: [] for lang in languages}
     for doc in latest_entries(index["docs"]):
         lang = language_of(doc["location"], languages)
@@ -73,38 +69,88 @@ def split_index(
         target = site_dir / paths.lang_prefix(lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         language_index = {"config": {**index["config"], "lang": [lang]}, "docs": docs}
-        target.write_text(
-            json.dumps(language_index, separators=(",", ":"), ensure_ascii=True),
-            encoding="utf-8",
-        )
+        target.write_text(_encoded(language_index), encoding="utf-8")
         if as_script:
             write_script_index(target)
 
 
-def with_earlier_entries(
-    site_dir: Path, earlier: list[dict] | None, pages: Sequence[str], rendered: set[str]
-) -> dict | None:
-    """The theme's index after a preview's dirty rebuild, made whole again, as written; its
-    entries (`docs`) are to pass as `earlier` after the next rebuild.
+class PreviewIndex:
+    """A preview's search indexes, one per language, kept between rebuilds as each page's entries
+    already encoded, so that a rebuild encodes only the pages it rendered.
 
-    Such a rebuild renders only the pages an edit changed (`rendered`, rebuilds.py), and the
-    theme's index then holds theirs alone: every other page's entries come back from the last
-    index. `pages` are the addresses of the pages there are now, in the order a first build
-    lists them, which the index keeps.
+    Such a rebuild renders only the pages an edit changed (rebuilds.py); the theme's index then
+    holds their new entries after the earlier ones (`latest_entries`). At 10,000 events that
+    index is 36 MB, which was read, merged, written whole and split into two more every rebuild.
+    The files written are a clean build's: `split_index`'s, byte for byte.
     """
-    index_path = site_dir / "search" / "search_index.json"
-    if not index_path.is_file():
-        return None
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    if earlier is not None:
-        new, kept = _by_page(latest_entries(index["docs"])), _by_page(earlier)
-        index["docs"] = [
-            doc for page in pages for doc in (new if page in rendered else kept).get(page, [])
-        ]
-        index_path.write_text(
-            json.dumps(index, separators=(",", ":"), ensure_ascii=True), encoding="utf-8"
-        )
-    return index
+
+    def __init__(self) -> None:
+        self.encoded: dict[str, str] = {}  # by page address: its entries as JSON, comma-joined
+
+    def write(
+        self,
+        site_dir: Path,
+        languages: Sequence[str],
+        pages: Sequence[str],
+        rendered: set[str] | None,
+        as_script: bool,
+    ) -> None:
+        """Write each language's index after a build that rendered the pages at `rendered`
+        (None: every page); `pages` are the addresses of the pages there are now, in the order
+        a first build lists them, which the index keeps."""
+        index_path = site_dir / "search" / "search_index.json"
+        if not index_path.is_file():
+            return
+        as_script = as_script or index_path.with_suffix(".js").is_file()
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        split = len(languages) >= 2
+        runs = _latest_runs(index["docs"], rendered)
+        if rendered is None:  # everything rendered: the theme's order, as a first build's
+            self.encoded, pages = {}, list(runs)
+        for page in rendered or ():
+            self.encoded.pop(page, None)
+        for page, docs in runs.items():
+            prefix = paths.lang_prefix(language_of(page, languages)) if split else ""
+            self.encoded[page] = ",".join(
+                _encoded({**doc, "location": doc["location"][len(prefix) :]}) for doc in docs
+            )
+        self.encoded = {page: self.encoded[page] for page in pages if page in self.encoded}
+        by_language: dict[str, list[str]] = {lang: [] for lang in languages}
+        for page, entries in self.encoded.items():
+            if entries:
+                by_language[language_of(page, languages) if split else languages[0]].append(entries)
+        for lang, docs in by_language.items():
+            if split:  # as split_index writes them
+                target = site_dir / paths.lang_prefix(lang) / "search" / "search_index.json"
+                config = {**index["config"], "lang": [lang]}
+            else:
+                target, config = index_path, index["config"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = f'{{"config":{_encoded(config)},"docs":[{",".join(docs)}]}}'
+            target.write_text(text, encoding="utf-8")
+            if as_script:
+                write_script_index(target)
+
+
+def _encoded(value: object) -> str:
+    """`value` as the index files write it: `json.dumps` without spaces, in ASCII."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=True)
+
+
+def _latest_runs(docs: list[dict], pages: set[str] | None) -> dict[str, list[dict]]:
+    """The last run of entries of each page in `pages` (None: of every page), in the order of
+    those runs in `docs` (`latest_entries`)."""
+    runs: dict[str, list[dict]] = {}
+    previous = None
+    for doc in docs:
+        page = _page_of(doc)
+        if pages is None or page in pages:
+            if page != previous:  # a later run of the page: its entries since the last build
+                runs.pop(page, None)
+                runs[page] = []
+            runs[page].append(doc)
+        previous = page
+    return runs
 
 
 def _by_page(docs: list[dict]) -> dict[str, list[dict]]:

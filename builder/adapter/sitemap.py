@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File
 
 MAX_URLS = 50_000  # the protocol's limits for one list
 MAX_BYTES = 52_428_800
@@ -48,11 +48,14 @@ def page_entry(address: str, site_url: str, versions: Mapping[str, str]) -> str:
     return f"<url><loc>{escape(address)}</loc>{links}</url>"
 
 
-def site_entries(files: Files, site_url: str, versions_of: Callable[[str], dict]) -> list[str]:
-    """Every published page's `<url>`, in the order MkDocs lists the pages; none without a
-    `site_url` (a page then has no absolute address)."""
+def site_entries(
+    documentation: Iterable[File], site_url: str, versions_of: Callable[[str], dict]
+) -> list[str]:
+    """Every published page's `<url>`, given the pages as MkDocs lists them
+    (`Files.documentation_pages()`); none without a `site_url` (a page then has no absolute
+    address)."""
     entries = []
-    for file in files.documentation_pages():
+    for file in documentation:
         page = file.page
         if page is None or getattr(page, "is_link", False) or not page.canonical_url:
             continue

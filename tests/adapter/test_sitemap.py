@@ -58,7 +58,9 @@ def test_a_site_past_50000_addresses_gets_lists_within_the_limits_named_by_the_i
     def versions_of(src_uri: str) -> dict:
         return languages.versions_of(src_uri, ["en", "es"], pages, True)
 
-    lists = sitemap.page_lists(sitemap.site_entries(files, SITE_URL, versions_of))
+    lists = sitemap.page_lists(
+        sitemap.site_entries(files.documentation_pages(), SITE_URL, versions_of)
+    )
     site = tmp_path / "site"
     site.mkdir()
     (site / "sitemap-pages-3.xml.gz").write_bytes(b"left by an earlier build")
