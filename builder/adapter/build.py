@@ -26,7 +26,7 @@ STATE_FOLDER = ".cache/peru-timeline-builds"
 CLEAN, REUSED, UP_TO_DATE = "clean", "reused", "up to date"
 # Set in the generator's environment for the plugin (reuse.py): the JSON file of the previous
 # build, whose unchanged files this one takes, and where it writes its generated files' digests
-# and its pages' anchors (anchors.py: the next reused build checks links into pages it keeps).
+# and its pages' anchors (kept_anchors.py: the next reused build checks links into pages it keeps).
 PREVIOUS_ENV = "PERU_TIMELINE_PREVIOUS_BUILD"
 DIGESTS_ENV = "PERU_TIMELINE_DIGESTS"
 ANCHORS_ENV = "PERU_TIMELINE_ANCHORS"

@@ -32,12 +32,12 @@ from builder.adapter import (
     search,
     sitemap,
 )
-from builder.adapter.anchors import PageAnchors, carried_over
 from builder.adapter.cache import FileCache, compiled_templates
 from builder.adapter.config import RecordPluginConfig
 from builder.adapter.forked import Forked, both, can_fork
 from builder.adapter.heap import PreviewCollector
 from builder.adapter.indentation import without_indentation
+from builder.adapter.kept_anchors import PageAnchors, carried_over
 from builder.adapter.prerendered import PrerenderedPage
 from builder.adapter.producers import PRODUCERS, Job, Producer, feed_of
 from builder.adapter.rebuilds import ChangedFiles
@@ -101,7 +101,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
         self.previous: reuse.PreviousSite | None = None
         self.page_order: list[str] = []
         self.documentation: Sequence[File] = []  # this build's pages, listed once (on_nav)
-        # Each page's anchors, given back to the pages a rebuild does not render (anchors.py).
+        # Each page's anchors, given back to the pages a rebuild does not render (kept_anchors.py).
         self.anchors: PageAnchors = {}
 
     # Runs once when MkDocs starts; its instance then lives across the preview's rebuilds.
@@ -270,7 +270,7 @@ class RecordPlugin(BasePlugin[RecordPluginConfig]):
     # Runs once MkDocs has made its template environment, with every page known: the sitemap's
     # page lists, each page with its versions, which the sitemap index names; event pages are
     # written from skeletons the theme renders once per kind (skeleton.py); the pages a rebuild
-    # does not render get their anchors back (anchors.py).
+    # does not render get their anchors back (kept_anchors.py).
     def on_env(self, env, *, config, files):
         self.anchors = carried_over(files, self.documentation, self.anchors)
         reuse.write_anchors(self.anchors)

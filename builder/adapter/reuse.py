@@ -7,7 +7,7 @@ site in the environment. The plugin then marks as modified only the generated fi
 contents differ from the last build's, links every other file's output from the previous site
 (MkDocs writes nothing it is told is unmodified, so the previous site is never written through
 a link), gives the pages it does not render their anchors and links to anchors from the last
-build, so that MkDocs checks every link to an anchor (anchors.py), and, after the build, gives
+build, so that MkDocs checks every link to an anchor (kept_anchors.py), and, after the build, gives
 the theme's search index back the entries of the pages it did not render, in the order a clean
 build lists them. If the generated files are not the same
 files as last time, everything is rendered. The result equals a clean build byte for byte
@@ -25,8 +25,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from builder.adapter.anchors import PageAnchors, as_data, from_data
 from builder.adapter.build import ANCHORS_ENV, DIGESTS_ENV, PREVIOUS_ENV
+from builder.adapter.kept_anchors import PageAnchors, as_data, from_data
 from builder.adapter.rebuilds import digest_of, page_address, set_modified
 from builder.views import paths
 
@@ -46,7 +46,7 @@ def write_digests(files: Files) -> None:
 
 
 def write_anchors(anchors: PageAnchors) -> None:
-    """Write the pages' anchors (anchors.py) where build.py asked for them, if it did."""
+    """Write the pages' anchors (kept_anchors.py) where build.py asked for them, if it did."""
     target = os.environ.get(ANCHORS_ENV)
     if target:
         Path(target).write_text(json.dumps(as_data(anchors), sort_keys=True), "utf-8")

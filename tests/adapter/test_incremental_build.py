@@ -143,7 +143,7 @@ def test_a_build_after_an_edit_checks_links_into_the_pages_it_takes_from_the_las
     # A hand-written page links to an event page's title (its heading's anchor). Retitling the
     # event changes that anchor and renders the event page alone: the page holding the link is
     # the last build's. A clean build fails on the link, so the reused one must
-    # (builder/adapter/anchors.py).
+    # (builder/adapter/kept_anchors.py).
     root = copy_repo_project(tmp_path / "project")
     page = "events/2026-06-07-presidential-runoff.md"
     anchor = "runoff-between-keiko-fujimori-and-roberto-sanchez-ends-in-a-statistical-tie"
