@@ -19,7 +19,18 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
@@ -31,6 +42,32 @@ LOCAL_FILE_SYSTEMS = frozenset(
     {"ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "f2fs", "jfs", "reiserfs"}
 )
 MOUNTS = Path("/proc/self/mounts")
+# What a save, a new file, a removal or a rename raises. Not a file opened, or closed unwritten:
+# inotify reports those too, and the build's own reading of the files it watches would then start
+# a second rebuild after each one (which polling, seeing no change, never did).
+CHANGES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
+
+
+class ChangesObserver(Observer):  # type: ignore[misc,valid-type]  (the system's observer class)
+    """The system's observer, told of changes only, whatever its callers schedule."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **options):
+        return super().schedule(
+            event_handler,
+            path,
+            recursive=recursive,
+            event_filter=event_filter or CHANGES,
+            **options,
+        )
 
 
 def use_system_events(server, watched: Iterable[str], to_watch: Iterable[str]) -> bool:
@@ -44,10 +81,10 @@ def use_system_events(server, watched: Iterable[str], to_watch: Iterable[str]) -
     times = {path: count for path, count in times.items() if count}
     paths = [path for path in [*times, *to_watch] if os.path.exists(path)]
     mounts = _mounts()
-    native = Observer()
+    native = ChangesObserver()
     if not all(file_system(path, mounts) in LOCAL_FILE_SYSTEMS for path in paths):
         log.debug("Some watched files are not on a local file system: the preview polls them")
-    elif type(native) is PollingObserver or not _accepts(native, paths):
+    elif isinstance(native, PollingObserver) or not _accepts(native, paths):
         log.debug("The system's file events are not available: the preview polls for changes")
     else:
         server.observer = native

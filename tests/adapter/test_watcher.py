@@ -66,6 +66,31 @@ def test_a_preview_on_a_local_file_system_hears_an_edit_from_the_system(tmp_path
 
 
 @linux
+def test_a_preview_does_not_hear_its_own_build_reading_the_files(tmp_path):
+    """The build reads the files it watches: inotify reports each open and unwritten close, and
+    each would start another rebuild once the one reading them ends."""
+    server, paths = _server(tmp_path)
+    assert use_system_events(server, paths[:2], paths[2:])
+    for folder in paths[2:]:
+        server.watch(folder)
+    event = tmp_path / "project" / "events" / "2026" / "a.yml"
+    server.observer.start()
+    try:
+        time.sleep(0.2)
+        for _ in range(3):
+            event.read_bytes()
+            (tmp_path / "project" / "mkdocs.yml").read_text(encoding="utf-8")
+        time.sleep(0.3)
+        assert not server._want_rebuild
+        event.write_text("id: a\ntitle: edited\n", encoding="utf-8")
+        time.sleep(0.25)
+        assert server._want_rebuild  # a save is still heard
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+@linux
 def test_a_preview_on_a_shared_or_network_file_system_keeps_polling(tmp_path, monkeypatch):
     server, paths = _server(tmp_path)
     mounts = tmp_path / "mounts"
