@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
-from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
+from builder.adapter.watcher import ChangesObserver
 from tests.support.pagefind import fragments
 from tests.support.project import new_project
 from tests.support.site import REPO_URL, run_mkdocs_build, site_project
@@ -210,7 +210,7 @@ def test_serve_watches_the_events_and_maps_folders(project):
     server.watch(config.config_file_path)
     config.plugins["peru-timeline"].on_serve(server, config=config, builder=None)
     # The system's file events where it has them, for every path (builder/adapter/watcher.py).
-    observer = Observer if sys.platform.startswith("linux") else PollingObserver
+    observer = ChangesObserver if sys.platform.startswith("linux") else PollingObserver
     assert type(server.observer) is observer
     watched = {Path(emitter.watch.path) for emitter in server.observer.emitters}
     assert {project.root / "events", project.root / "maps", Path(config.docs_dir)} <= watched
