@@ -214,11 +214,7 @@ WORDS = {
         "those events, by date. Each is in every other download and on the {timeline}, under "
         "its month or year."
     ),
-    "not_in_calendar_count": {
-        "none": "Every event of the record is in the calendar.",
-        "one": "1 event of the record is not in the calendar:",
-        "other": "{n} events of the record are not in the calendar:",
-    },
+    "not_in_calendar_none": "Every event of the record is in the calendar.",
     "events_index": "Events",
     "events_index_intro": (
         "Each event has a permanent page at events/<id>/. They are listed in the {timeline}, "

@@ -215,11 +215,7 @@ WORDS = {
         "Estos son esos hechos, por fecha. Cada uno está en las demás descargas y en la "
         "{timeline}, bajo su mes o año."
     ),
-    "not_in_calendar_count": {
-        "none": "Todos los hechos del registro están en el calendario.",
-        "one": "1 hecho del registro no está en el calendario:",
-        "other": "{n} hechos del registro no están en el calendario:",
-    },
+    "not_in_calendar_none": "Todos los hechos del registro están en el calendario.",
     "events_index": "Hechos",
     "events_index_intro": (
         "Cada hecho tiene una página permanente en events/<id>/. Se listan en la {timeline}, "

@@ -98,9 +98,12 @@ def data_page(lang: str) -> str:
     return f"{lang_prefix(lang)}data.md"
 
 
-def not_in_calendar(lang: str) -> str:
-    """The list of the events the calendar download leaves out, beside the data page."""
-    return f"{lang_prefix(lang)}data/not-in-calendar.md"
+def not_in_calendar(lang: str, number: int = 1) -> str:
+    """The list of the events the calendar download leaves out, beside the data page (its first
+    page; the others under it, as a browse list's)."""
+    if number == 1:
+        return f"{lang_prefix(lang)}data/not-in-calendar.md"
+    return f"{lang_prefix(lang)}data/not-in-calendar/{number}/index.md"
 
 
 def content_page(name: str, lang: str) -> str:

@@ -15,7 +15,7 @@ from builder.views.pages.event_pages import event_files
 from builder.views.pages.facets import facets_of
 from builder.views.pages.home import home_file
 from builder.views.pages.moved import moved_files
-from builder.views.pages.not_in_calendar import not_in_calendar_file
+from builder.views.pages.not_in_calendar import not_in_calendar_files
 from builder.views.pages.timeline import timeline_files
 from builder.views.settings import SiteSettings
 
@@ -35,7 +35,7 @@ def site_files(
     files += browse_files(record, facets, settings, memo)
     files += moved_files(record, settings)
     if settings.data_page:  # the data page links the list of events its calendar leaves out
-        files.append(not_in_calendar_file(record, facets, settings))
+        files += not_in_calendar_files(record, facets, settings)
     if settings.lang == "en":
         files += asset_files(settings.offline)  # one copy serves every language
     return files

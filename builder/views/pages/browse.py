@@ -75,15 +75,17 @@ def listing_page(
     settings: SiteSettings,
     title: str,
     intro: str,
-    timeline: tuple[Mapping[str, str], str],
+    timeline: tuple[Mapping[str, str], str] | None,
     figure: str | None,
     pages: tuple[ListPage, ...],
     page: ListPage,
     count: int,
+    empty: str | None = None,
 ) -> OutputFile:
     """One page of a browse list (`pages`: the list's pages, without their events; `count`:
-    the list's events). It reads only its arguments (`names`: the record's registries,
-    without events), so a memo may key it on them."""
+    the list's events; `timeline`: None for a list the timeline cannot filter to; `empty`: what
+    an empty list says, if not that the record has no event). It reads only its arguments
+    (`names`: the record's registries, without events), so a memo may key it on them."""
     context = PageContext(names, NO_FACETS, settings, page.path)
     searchable = page.number == 1  # the later pages of a list are kept out of search
     body = render_html(
@@ -92,11 +94,12 @@ def listing_page(
         title=title,
         searchable=searchable,
         intro=Markup(intro) if page.number == 1 else "",
-        timeline=timeline_link(context, *timeline) if count else None,
+        timeline=timeline_link(context, *timeline) if count and timeline else None,
         figure=Markup(figure) if figure and page.number == 1 else None,
         pages=pages,
         page=page,
         count=count,
+        empty=empty,
     )
     matter = {"hide": ["toc"]} if searchable else LISTING_MATTER
     return OutputFile(

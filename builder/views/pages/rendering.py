@@ -194,14 +194,33 @@ class PageContext:
 
         The words around the links are escaped; a link without a path becomes its plain label.
         """
-        out = []
-        for literal, name, _spec, _conversion in string.Formatter().parse(text):
-            out.append(escape(literal))
-            if name is None:
-                continue
-            label, path = links[name]
-            out.append(f"[{escape(label)}]({self.link(path)})" if path else escape(label))
-        return "".join(out)
+        return _sentence(
+            text, links, escape, lambda label, path: f"[{escape(label)}]({self.link(path)})"
+        )
+
+    def html_sentence(self, text: str, **links: tuple[str, str | None]) -> Markup:
+        """`sentence` as HTML."""
+        return Markup(
+            _sentence(
+                text,
+                links,
+                escape_html,
+                lambda label, path: f'<a href="{self.href(path)}">{escape_html(label)}</a>',
+            )
+        )
+
+
+def _sentence(text: str, links, escaped, linked) -> str:
+    """`text` with each `{name}` replaced by `linked(label, path)` for its `(label, path)` in
+    `links` (its `escaped` label without a path), and the words around them `escaped`."""
+    out = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(text):
+        out.append(escaped(literal))
+        if name is None:
+            continue
+        label, path = links[name]
+        out.append(linked(label, path) if path else escaped(label))
+    return "".join(out)
 
 
 def render(template: str, context: PageContext, **values) -> str:
